@@ -1,0 +1,394 @@
+//! Problems found in a debate, and how they are shown.
+//!
+//! Every stage adds to one [`Diagnostics`] collection instead of stopping at the first problem,
+//! so a student sees everything wrong with a new claim file in one run. Each diagnostic has a
+//! stable `code` (for `--format json`, and for tools that filter), a position in a file, and a
+//! suggestion where one exists.
+
+use crate::load::yaml::Pos;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::sync::Arc;
+use unicode_width::UnicodeWidthStr;
+
+/// Whether a problem stops the debate from being used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The debate is broken: `check` exits 1 and nothing is rendered.
+    Error,
+    /// Worth fixing, but the debate can be used.
+    Warning,
+}
+
+/// A second place that explains a diagnostic (e.g. where a duplicate id was first defined).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Related {
+    /// File relative to the debate folder.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What this place is.
+    pub message: String,
+    #[serde(skip)]
+    pos: Pos,
+}
+
+/// One problem, with where it is and what to do about it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    #[serde(skip)]
+    pub severity: Severity,
+    /// Stable kebab-case identifier, e.g. `unknown-id`.
+    pub code: &'static str,
+    /// One sentence saying what is wrong.
+    pub message: String,
+    /// File relative to the debate folder (empty when the problem concerns the whole debate).
+    pub file: String,
+    /// 1-based line (0 when unknown).
+    pub line: usize,
+    /// 1-based column in characters (0 when unknown).
+    pub column: usize,
+    /// Short text shown under the caret.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// A suggestion: "did you mean ...", or how to fix it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// Other places that explain the problem.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+    #[serde(skip)]
+    pos: Pos,
+}
+
+impl Diagnostic {
+    fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity,
+            code,
+            message: message.into(),
+            file: String::new(),
+            line: 0,
+            column: 0,
+            label: None,
+            help: None,
+            related: Vec::new(),
+            pos: Pos::default(),
+        }
+    }
+
+    /// An error with a stable code.
+    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Error, code, message)
+    }
+
+    /// A warning with a stable code.
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Warning, code, message)
+    }
+
+    /// Places the diagnostic at a position in a file.
+    pub fn at(mut self, file: &str, pos: Pos) -> Diagnostic {
+        self.file = file.to_string();
+        self.line = pos.line;
+        self.column = pos.column;
+        self.pos = pos;
+        self
+    }
+
+    /// Places the diagnostic at the start of a file (no snippet).
+    pub fn in_file(mut self, file: &str) -> Diagnostic {
+        self.file = file.to_string();
+        self
+    }
+
+    /// Sets the text shown under the caret.
+    pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a suggestion.
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a suggestion when there is one.
+    pub fn maybe_help(mut self, help: Option<String>) -> Diagnostic {
+        self.help = help.or(self.help);
+        self
+    }
+
+    /// Adds a second place that explains the problem.
+    pub fn related(mut self, file: &str, pos: Pos, message: impl Into<String>) -> Diagnostic {
+        self.related.push(Related {
+            file: file.to_string(),
+            line: pos.line,
+            column: pos.column,
+            message: message.into(),
+            pos,
+        });
+        self
+    }
+}
+
+/// Counts shown at the end of `check` and in its JSON.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Stats {
+    /// Claim files read (not counting `claimmap.yaml`).
+    pub files: usize,
+    /// Claims of every kind.
+    pub claims: usize,
+    /// Theses.
+    pub theses: usize,
+    /// Evidence claims.
+    pub evidence: usize,
+    /// Declared sources.
+    pub sources: usize,
+    /// Quotes found in their source.
+    pub quotes_verified: usize,
+    /// Quotes that could not be checked (external sources).
+    pub quotes_unverifiable: usize,
+}
+
+/// All problems of one run, plus the file texts needed to print snippets.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+    texts: BTreeMap<String, Arc<str>>,
+}
+
+impl Diagnostics {
+    /// Records a problem.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    /// Remembers a file's text so its lines can be quoted in snippets.
+    pub fn add_text(&mut self, file: &str, text: Arc<str>) {
+        self.texts.insert(file.to_string(), text);
+    }
+
+    /// Whether any error was recorded.
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// Every diagnostic, errors first, then by file and position (a stable order for output
+    /// and snapshots, whatever order the checks ran in).
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut v: Vec<&Diagnostic> = self.items.iter().collect();
+        v.sort_by(|a, b| {
+            (a.severity, &a.file, a.line, a.column, a.code, &a.message)
+                .cmp(&(b.severity, &b.file, b.line, b.column, b.code, &b.message))
+        });
+        v
+    }
+
+    /// The warnings, sorted.
+    pub fn warnings(&self) -> Vec<&Diagnostic> {
+        self.sorted()
+            .into_iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .collect()
+    }
+
+    /// Number of errors and of warnings.
+    pub fn counts(&self) -> (usize, usize) {
+        let errors = self
+            .items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        (errors, self.items.len() - errors)
+    }
+
+    /// The JSON form: `{"errors": [...], "warnings": [...], "stats": {...}}`.
+    pub fn to_json(&self, stats: &Stats) -> serde_json::Value {
+        let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) = self
+            .sorted()
+            .into_iter()
+            .partition(|d| d.severity == Severity::Error);
+        serde_json::json!({ "errors": errors, "warnings": warnings, "stats": stats })
+    }
+
+    /// The human form: each diagnostic with its snippet and caret, then a summary line.
+    pub fn render(&self, color: bool) -> String {
+        let mut out = String::new();
+        for d in self.sorted() {
+            self.render_one(&mut out, d, color);
+            out.push('\n');
+        }
+        out
+    }
+
+    fn render_one(&self, out: &mut String, d: &Diagnostic, color: bool) {
+        let paint = |code: &str, s: &str| {
+            if color {
+                format!("\x1b[{code}m{s}\x1b[0m")
+            } else {
+                s.to_string()
+            }
+        };
+        let (word, tint) = match d.severity {
+            Severity::Error => ("error", "1;31"),
+            Severity::Warning => ("warning", "1;33"),
+        };
+        let _ = writeln!(
+            out,
+            "{} {}",
+            paint(tint, &format!("{word}[{}]:", d.code)),
+            paint("1", &d.message)
+        );
+        self.render_place(out, &d.file, d.pos, d.label.as_deref(), color, tint);
+        for r in &d.related {
+            self.render_place(out, &r.file, r.pos, Some(&r.message), color, "1;36");
+        }
+        if let Some(help) = &d.help {
+            let _ = writeln!(out, "  {} {help}", paint("1;36", "= help:"));
+        }
+    }
+
+    fn render_place(
+        &self,
+        out: &mut String,
+        file: &str,
+        pos: Pos,
+        label: Option<&str>,
+        color: bool,
+        tint: &str,
+    ) {
+        if file.is_empty() {
+            if let Some(label) = label {
+                let _ = writeln!(out, "  = {label}");
+            }
+            return;
+        }
+        if pos.line == 0 {
+            let _ = writeln!(out, "  --> {file}");
+            if let Some(label) = label {
+                let _ = writeln!(out, "  = {label}");
+            }
+            return;
+        }
+        let _ = writeln!(out, "  --> {file}:{}:{}", pos.line, pos.column);
+        let Some(line_text) = self
+            .texts
+            .get(file)
+            .and_then(|t| t.lines().nth(pos.line - 1))
+        else {
+            if let Some(label) = label {
+                let _ = writeln!(out, "  = {label}");
+            }
+            return;
+        };
+        let line_text = line_text.trim_end_matches('\r').replace('\t', " ");
+        let gutter = pos.line.to_string().len();
+        let bar = " ".repeat(gutter);
+        // The caret goes under the column, measured in display width so it lands right under
+        // wide or combining (Bengali) characters too.
+        let prefix: String = line_text
+            .chars()
+            .take(pos.column.saturating_sub(1))
+            .collect();
+        let indent = UnicodeWidthStr::width(prefix.as_str());
+        let rest: String = line_text
+            .chars()
+            .skip(pos.column.saturating_sub(1))
+            .collect();
+        let span_len = span_width(&rest, pos.len);
+        let carets = "^".repeat(span_len.max(1));
+        let _ = writeln!(out, " {bar} |");
+        let _ = writeln!(out, " {} | {}", pos.line, line_text);
+        let caret_line = format!("{}{}", " ".repeat(indent), carets);
+        let caret_line = match label {
+            Some(label) => format!("{caret_line} {label}"),
+            None => caret_line,
+        };
+        let painted = if color {
+            format!("\x1b[{tint}m{caret_line}\x1b[0m")
+        } else {
+            caret_line
+        };
+        let _ = writeln!(out, " {bar} | {painted}");
+    }
+}
+
+/// Display width of the first `byte_len` bytes of `rest` (the underlined token), capped at the
+/// end of the line; 1 when the length is unknown.
+fn span_width(rest: &str, byte_len: usize) -> usize {
+    if byte_len == 0 {
+        return 1;
+    }
+    let mut end = byte_len.min(rest.len());
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    UnicodeWidthStr::width(&rest[..end]).clamp(1, 120)
+}
+
+/// The closest of `candidates` to `word`, when one is close enough to be a plausible typo.
+/// Used for misspelt keys and ids: "did you mean `supports`?".
+pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let mut best: Option<(f64, &str)> = None;
+    for c in candidates {
+        let score = strsim::jaro_winkler(word, c);
+        if score > 0.8 && best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_words_only() {
+        let keys = ["supports", "opposes", "undercuts"];
+        assert_eq!(did_you_mean("suports", keys), Some("supports"));
+        assert_eq!(did_you_mean("zzz", keys), None);
+    }
+
+    #[test]
+    fn caret_sits_under_the_column_after_bengali() {
+        let mut ds = Diagnostics::default();
+        ds.add_text("a.yaml", Arc::from("text: বিপ্লব x\n"));
+        let pos = Pos {
+            line: 1,
+            column: 14,
+            offset: 0,
+            len: 1,
+        };
+        ds.push(Diagnostic::error("t", "m").at("a.yaml", pos).label("here"));
+        let out = ds.render(false);
+        let lines: Vec<&str> = out.lines().collect();
+        let src = lines.iter().find(|l| l.contains("বিপ্লব")).unwrap();
+        let caret = lines.iter().find(|l| l.contains('^')).unwrap();
+        let x_col = UnicodeWidthStr::width(&src[..src.find(" x").unwrap() + 1]);
+        assert_eq!(
+            UnicodeWidthStr::width(&caret[..caret.find('^').unwrap()]),
+            x_col
+        );
+    }
+
+    #[test]
+    fn json_splits_errors_and_warnings() {
+        let mut ds = Diagnostics::default();
+        ds.push(Diagnostic::error("e", "bad"));
+        ds.push(Diagnostic::warning("w", "meh"));
+        let j = ds.to_json(&Stats::default());
+        assert_eq!(j["errors"][0]["code"], "e");
+        assert_eq!(j["warnings"][0]["code"], "w");
+    }
+}

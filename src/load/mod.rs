@@ -1,0 +1,239 @@
+//! Reading a debate folder: find the files, read them, parse them into spanned YAML trees.
+//!
+//! Files are found recursively and sorted by path, so every output is deterministic whatever
+//! order the file system lists them in. Each file parses on its own, so they are parsed in
+//! parallel. A file that cannot be read or parsed becomes a diagnostic; the others still load.
+
+pub mod yaml;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::error::{Error, Result};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use yaml::Node;
+
+/// The name of the optional debate settings file at the folder's root.
+pub const CONFIG_FILE: &str = "claimmap.yaml";
+
+/// Limits that keep a hostile or accidental huge input from exhausting memory.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Largest claim file read, in bytes.
+    pub max_file_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_file_bytes: 16 * 1024 * 1024,
+        }
+    }
+}
+
+/// One YAML file of the debate, read and parsed.
+#[derive(Debug, Clone)]
+pub struct LoadedFile {
+    /// Path relative to the debate folder, `/`-separated (what messages show).
+    pub rel: String,
+    /// The file's text (kept for snippets).
+    pub text: Arc<str>,
+    /// The parsed document; `None` when the file is empty or could not be parsed.
+    pub node: Option<Node>,
+}
+
+/// Every file of a debate folder.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The debate folder.
+    pub root: PathBuf,
+    /// `claimmap.yaml`, when present.
+    pub config: Option<LoadedFile>,
+    /// The claim files, sorted by path.
+    pub files: Vec<LoadedFile>,
+}
+
+/// Loads a debate folder. Problems in files are added to `diags`; only a missing folder is an
+/// [`Error`].
+pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Result<Loaded> {
+    if !root.is_dir() {
+        return Err(Error::NoDebate {
+            path: root.to_path_buf(),
+        });
+    }
+    let mut paths = Vec::new();
+    collect_yaml(root, root, &mut paths, diags);
+    paths.sort();
+    let results = parse_all(root, &paths, options);
+    let mut config = None;
+    let mut files = Vec::with_capacity(results.len());
+    for (file, problems) in results {
+        if let Some(f) = &file {
+            diags.add_text(&f.rel, f.text.clone());
+        }
+        for p in problems {
+            diags.push(p);
+        }
+        if let Some(f) = file {
+            if f.rel == CONFIG_FILE {
+                config = Some(f);
+            } else {
+                files.push(f);
+            }
+        }
+    }
+    Ok(Loaded {
+        root: root.to_path_buf(),
+        config,
+        files,
+    })
+}
+
+/// The path of `path` relative to `root`, with `/` separators on every platform.
+pub fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn collect_yaml(root: &Path, dir: &Path, out: &mut Vec<PathBuf>, diags: &mut Diagnostics) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            diags.push(
+                Diagnostic::error("io", format!("cannot read folder: {e}"))
+                    .in_file(&relative(root, dir)),
+            );
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        // Symbolic links to folders are not followed: a link loop must not hang the walk.
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            collect_yaml(root, &path, out, diags);
+        } else if (name.ends_with(".yaml") || name.ends_with(".yml"))
+            && (kind.is_file() || path.is_file())
+        {
+            out.push(path);
+        }
+    }
+}
+
+type Parsed = (Option<LoadedFile>, Vec<Diagnostic>);
+
+fn parse_all(root: &Path, paths: &[PathBuf], options: &LoadOptions) -> Vec<Parsed> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads <= 1 || paths.len() < 4 {
+        return paths.iter().map(|p| read_one(root, p, options)).collect();
+    }
+    let chunk = paths.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|p| read_one(root, p, options))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+fn read_one(root: &Path, path: &Path, options: &LoadOptions) -> Parsed {
+    let rel = relative(root, path);
+    let fail = |d: Diagnostic| (None, vec![d]);
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > options.max_file_bytes => {
+            return fail(
+                Diagnostic::error(
+                    "file-too-large",
+                    format!(
+                        "file is {:.1} MB, larger than the {:.1} MB limit for a claim file",
+                        m.len() as f64 / 1e6,
+                        options.max_file_bytes as f64 / 1e6
+                    ),
+                )
+                .in_file(&rel)
+                .help("split it into several files, or raise the limit with --max-file-size"),
+            );
+        }
+        Ok(_) => {}
+        Err(e) => {
+            return fail(Diagnostic::error("io", format!("cannot read file: {e}")).in_file(&rel));
+        }
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            return fail(Diagnostic::error("io", format!("cannot read file: {e}")).in_file(&rel));
+        }
+    };
+    let text: Arc<str> = match String::from_utf8(bytes) {
+        Ok(t) => Arc::from(t.strip_prefix('\u{feff}').unwrap_or(&t)),
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column =
+                String::from_utf8_lossy(valid.rsplit(|&b| b == b'\n').next().unwrap_or(&[]))
+                    .chars()
+                    .count()
+                    + 1;
+            return fail(
+                Diagnostic::error(
+                    "not-utf8",
+                    format!(
+                        "file is not UTF-8 text (invalid byte at line {line}, column {column})"
+                    ),
+                )
+                .in_file(&rel)
+                .help("save the file as UTF-8; claim files are text, not binary"),
+            );
+        }
+    };
+    if text.contains('\0') {
+        return fail(
+            Diagnostic::error(
+                "not-text",
+                "file contains NUL bytes: it looks like a binary file",
+            )
+            .in_file(&rel)
+            .help("claim files must be YAML text; remove or rename this file"),
+        );
+    }
+    match yaml::parse(&text) {
+        Ok(node) => (Some(LoadedFile { rel, text, node }), Vec::new()),
+        Err(e) => {
+            let mut d = Diagnostic::error("yaml-syntax", format!("invalid YAML: {}", e.message));
+            d = match e.pos {
+                Some(pos) => d.at(&rel, pos),
+                None => d.in_file(&rel),
+            };
+            (
+                Some(LoadedFile {
+                    rel,
+                    text,
+                    node: None,
+                }),
+                vec![d],
+            )
+        }
+    }
+}

@@ -1,0 +1,275 @@
+//! A YAML document as a tree of spanned nodes.
+//!
+//! Serde stops at the first error in a document, but a student who adds a claim file wants to
+//! hear about every mistake in it at once. So the loader only asks serde-saphyr for this
+//! loosely typed tree (every node and every key carries its line and column), and validation
+//! then walks it by hand, collecting all problems with exact positions.
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+use std::fmt;
+
+/// Where something sits in a file: 1-based line and column (in characters) and the byte range,
+/// so diagnostics can both print `file:line:col` and underline the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Pos {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// Byte offset of the start in the file text.
+    #[serde(skip)]
+    pub offset: usize,
+    /// Length in bytes (at least 1 when known).
+    #[serde(skip)]
+    pub len: usize,
+}
+
+impl Pos {
+    fn from_location(loc: &serde_saphyr::Location) -> Pos {
+        let span = loc.span();
+        let offset = span.byte_offset().map(|o| o as usize).unwrap_or(usize::MAX);
+        let len = span.byte_len().map(|l| l as usize).unwrap_or(0);
+        Pos {
+            line: loc.line() as usize,
+            column: loc.column() as usize,
+            offset,
+            len,
+        }
+    }
+}
+
+/// One YAML node with the position it was written at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// The value.
+    pub value: Value,
+    /// Where the value starts.
+    pub pos: Pos,
+}
+
+/// The value of a [`Node`]; scalars keep the type YAML resolved for them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `~`, `null` or an empty value.
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+    /// A floating-point number.
+    Float(f64),
+    /// A string.
+    Str(String),
+    /// A sequence.
+    Seq(Vec<Node>),
+    /// A mapping, in document order, keys with their own positions.
+    Map(Vec<(Key, Node)>),
+}
+
+/// A mapping key with its position (unknown keys are reported at the key, not the value).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Key {
+    /// The key text (non-string keys are rendered as text).
+    pub name: String,
+    /// Where the key is written.
+    pub pos: Pos,
+}
+
+impl Value {
+    /// A short name of the YAML type, for "expected a list, found a number" messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "nothing (null)",
+            Value::Bool(_) => "a boolean",
+            Value::Int(_) | Value::Float(_) => "a number",
+            Value::Str(_) => "a string",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let spanned = Spanned::<Value>::deserialize(d)?;
+        Ok(Node {
+            pos: Pos::from_location(&spanned.referenced),
+            value: spanned.value,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let node = Node::deserialize(d)?;
+        let name = match node.value {
+            Value::Str(s) => s,
+            Value::Null => "~".to_string(),
+            Value::Bool(b) => b.to_string(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => f.to_string(),
+            Value::Seq(_) | Value::Map(_) => "<complex key>".to_string(),
+        };
+        Ok(Key {
+            name,
+            pos: node.pos,
+        })
+    }
+}
+
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(ValueVisitor)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Int(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
+        Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
+        Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::Float(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::Str(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::Str(v))
+    }
+    fn visit_bytes<E>(self, v: &[u8]) -> Result<Value, E> {
+        Ok(Value::Str(String::from_utf8_lossy(v).into_owned()))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(a.size_hint().unwrap_or(0).min(1024));
+        while let Some(item) = a.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Value, A::Error> {
+        let mut entries = Vec::with_capacity(a.size_hint().unwrap_or(0).min(64));
+        while let Some(key) = a.next_key::<Key>()? {
+            let value = a.next_value::<Node>()?;
+            entries.push((key, value));
+        }
+        Ok(Value::Map(entries))
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ValueVisitor)
+    }
+}
+
+/// A YAML syntax or limit error, positioned where the parser stopped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    /// The parser's message without its own position prefix or snippet.
+    pub message: String,
+    /// Where the parser stopped, when it knows.
+    pub pos: Option<Pos>,
+}
+
+/// Parses one YAML document into a spanned tree. `None` for an empty document (only comments
+/// or white space), which callers treat as a file that contributes nothing.
+pub fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
+    if text.lines().all(|l| {
+        let t = l.trim();
+        t.is_empty() || t.starts_with('#') || t == "---" || t == "..."
+    }) {
+        return Ok(None);
+    }
+    let options = serde_saphyr::Options::default();
+    match serde_saphyr::from_str_with_options::<Node>(text, options) {
+        Ok(node) => Ok(Some(node)),
+        Err(e) => {
+            let pos = e.location().map(|l| Pos::from_location(&l));
+            Err(SyntaxError {
+                message: clean_message(&e.to_string()),
+                pos,
+            })
+        }
+    }
+}
+
+/// serde-saphyr's Display repeats the position and prints its own snippet; we print ours, so
+/// keep just the first line's message.
+fn clean_message(raw: &str) -> String {
+    let first = raw.lines().next().unwrap_or(raw).trim();
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    // "line 3 column 4: unclosed bracket '['"
+    if let Some(rest) = first.strip_prefix("line ")
+        && let Some(idx) = rest.find(": ")
+        && rest[..idx].contains("column")
+    {
+        return rest[idx + 2..].to_string();
+    }
+    first.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_and_values_carry_positions() {
+        let node = parse("claims:\n  - id: a\n    text: বিপ্লব\n")
+            .unwrap()
+            .unwrap();
+        let Value::Map(top) = &node.value else {
+            panic!()
+        };
+        assert_eq!(top[0].0.name, "claims");
+        let Value::Seq(items) = &top[0].1.value else {
+            panic!()
+        };
+        let Value::Map(claim) = &items[0].value else {
+            panic!()
+        };
+        assert_eq!(claim[1].0.name, "text");
+        assert_eq!((claim[1].0.pos.line, claim[1].0.pos.column), (3, 5));
+        assert_eq!((claim[1].1.pos.line, claim[1].1.pos.column), (3, 11));
+        assert_eq!(claim[1].1.value, Value::Str("বিপ্লব".into()));
+    }
+
+    #[test]
+    fn syntax_errors_have_position_and_clean_message() {
+        let err = parse("a: [1,\n").unwrap_err();
+        assert!(err.pos.is_some());
+        assert!(!err.message.contains("line "), "{}", err.message);
+    }
+
+    #[test]
+    fn empty_and_comment_only_documents_are_none() {
+        assert_eq!(parse("").unwrap(), None);
+        assert_eq!(parse("# nothing\n\n").unwrap(), None);
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors() {
+        assert!(parse("a: 1\na: 2\n").is_err());
+    }
+}

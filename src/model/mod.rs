@@ -1,0 +1,214 @@
+//! The checked debate: claims, sources and the relations between them.
+//!
+//! Everything here has passed validation: ids are unique, references resolve and there is no
+//! cycle of supports, so renderers and evaluation can index without checking. The model knows
+//! nothing of files beyond where each claim was written (for messages and exports).
+
+mod graph;
+mod text;
+
+pub use graph::{Link, Reason, ReasonRole, TreeEntry};
+pub use text::Text;
+
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// The three kinds of boxes on an argument map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// The contention the debate is about; drawn at the top.
+    Thesis,
+    /// A reason, objection or rebuttal stated in the debaters' own words.
+    Claim,
+    /// A leaf that says where a claim comes from: a quote from a source.
+    Evidence,
+}
+
+impl Kind {
+    /// Every kind, in the order the format documents them (for "expected one of" messages).
+    pub const ALL: [Kind; 3] = [Kind::Thesis, Kind::Claim, Kind::Evidence];
+
+    /// The keyword used in claim files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Thesis => "thesis",
+            Kind::Claim => "claim",
+            Kind::Evidence => "evidence",
+        }
+    }
+}
+
+/// Where a claim or source was written, relative to the debate folder, so every output can
+/// send the reader back to the file to edit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Origin {
+    /// Path relative to the debate folder, with `/` separators.
+    pub file: String,
+    /// 1-based line of the entry.
+    pub line: usize,
+    /// 1-based column of the entry.
+    #[serde(skip)]
+    pub column: usize,
+}
+
+/// Whether an evidence quote was found in its source document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "status")]
+pub enum QuoteStatus {
+    /// The claim has no quote.
+    None,
+    /// Found verbatim (after normalising Unicode and white space) at this line of the source.
+    Verified {
+        /// 1-based line in the source file.
+        line: usize,
+    },
+    /// The source is a URL or could not be read: the quote is taken on trust.
+    Unverifiable,
+    /// Not in the source (the debate has an error for it).
+    NotFound,
+}
+
+/// One box on the map.
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim {
+    /// Unique id: lowercase letters, digits and `-`.
+    pub id: String,
+    /// Thesis, claim or evidence.
+    pub kind: Kind,
+    /// The statement, by language.
+    pub text: Text,
+    /// Ids of the claims this one is a reason for.
+    pub supports: Vec<String>,
+    /// Ids of the claims this one says are false.
+    pub opposes: Vec<String>,
+    /// Ids of the claims whose support links this one attacks.
+    pub undercuts: Vec<String>,
+    /// Co-premises: this claim is a reason only together with these.
+    pub with: Vec<String>,
+    /// Source id (evidence).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Where in the source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locator: Option<String>,
+    /// Verbatim quotation from the source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// Who made the claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// Free-form tags for filtering.
+    pub tags: Vec<String>,
+    /// Base score in [0, 1] for evaluation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
+    /// Argument scheme id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheme: Option<String>,
+    /// A note for readers of the map.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Result of quote verification.
+    pub quote_status: QuoteStatus,
+    /// Where it was written.
+    #[serde(flatten)]
+    pub origin: Origin,
+}
+
+/// A document that evidence quotes from.
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    /// Id that evidence refers to.
+    pub id: String,
+    /// Human title, by language.
+    pub title: Text,
+    /// A text file relative to the debate folder: quotes from it are verified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// An external address: quotes from it cannot be verified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Where it was declared.
+    #[serde(flatten)]
+    pub origin: Origin,
+}
+
+/// A whole checked debate.
+#[derive(Debug, Clone, Serialize)]
+pub struct Debate {
+    /// The debate title, by language.
+    pub title: Text,
+    /// Display languages; the first is the default.
+    pub languages: Vec<String>,
+    /// Declared sources.
+    pub sources: Vec<Source>,
+    /// Every claim, in file order (files in sorted path order).
+    pub claims: Vec<Claim>,
+    #[serde(skip)]
+    index: HashMap<String, usize>,
+    #[serde(skip)]
+    reasons: Vec<Reason>,
+}
+
+impl Debate {
+    /// Builds the debate and its derived relations. Callers (validation) guarantee that ids
+    /// are unique; references to unknown ids are ignored here because validation has already
+    /// reported them.
+    pub fn new(
+        title: Text,
+        languages: Vec<String>,
+        sources: Vec<Source>,
+        claims: Vec<Claim>,
+    ) -> Debate {
+        let index = claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        let mut debate = Debate {
+            title,
+            languages,
+            sources,
+            claims,
+            index,
+            reasons: Vec::new(),
+        };
+        debate.reasons = graph::build_reasons(&debate);
+        debate
+    }
+
+    /// The index of a claim by id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// A claim by id.
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.index_of(id).map(|i| &self.claims[i])
+    }
+
+    /// A source by id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The default display language (the first declared, else `en`).
+    pub fn default_language(&self) -> &str {
+        self.languages.first().map_or("en", String::as_str)
+    }
+
+    /// Every reason (a group of premises for or against one claim), in a stable order.
+    pub fn reasons(&self) -> &[Reason] {
+        &self.reasons
+    }
+
+    /// Indices of the theses, in file order.
+    pub fn theses(&self) -> impl Iterator<Item = usize> + '_ {
+        self.claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind == Kind::Thesis)
+            .map(|(i, _)| i)
+    }
+}

@@ -1,0 +1,169 @@
+//! Reading typed fields out of spanned YAML nodes, reporting every mismatch.
+//!
+//! Each reader returns `None` (or an empty list) after recording a diagnostic, so validation
+//! carries on with the rest of the file and reports all problems in one run.
+
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::load::yaml::{Key, Node, Pos, Value};
+use crate::model::Text;
+use std::collections::BTreeMap;
+
+/// A value together with where it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct At<T> {
+    /// The value.
+    pub value: T,
+    /// Its position.
+    pub pos: Pos,
+}
+
+/// The file being read and the collection problems go to.
+pub struct Reader<'a> {
+    /// File path relative to the debate folder.
+    pub file: &'a str,
+    /// Where problems go.
+    pub diags: &'a mut Diagnostics,
+}
+
+impl Reader<'_> {
+    /// Records a "wrong type" error at a node.
+    pub fn wrong_type(&mut self, key: &str, node: &Node, expected: &str) {
+        let mut d = Diagnostic::error(
+            "wrong-type",
+            format!(
+                "`{key}` must be {expected}, found {}",
+                node.value.type_name()
+            ),
+        )
+        .at(self.file, node.pos)
+        .label(format!("expected {expected}"));
+        if let Value::Int(_) | Value::Float(_) | Value::Bool(_) = node.value
+            && expected.contains("string")
+        {
+            d = d.help("put the value in quotes to make it a string");
+        }
+        self.diags.push(d);
+    }
+
+    /// The entries of a mapping node, or an error naming `what` it should have been.
+    pub fn map<'n>(&mut self, what: &str, node: &'n Node) -> Option<&'n [(Key, Node)]> {
+        match &node.value {
+            Value::Map(entries) => Some(entries),
+            _ => {
+                self.wrong_type(what, node, "a mapping of keys to values");
+                None
+            }
+        }
+    }
+
+    /// Reports every key of `entries` that is not in `allowed`, with a suggestion.
+    pub fn unknown_keys(&mut self, what: &str, entries: &[(Key, Node)], allowed: &[&str]) {
+        for (key, _) in entries {
+            if !allowed.contains(&key.name.as_str()) {
+                let suggestion = did_you_mean(&key.name, allowed.iter().copied());
+                let help = match suggestion {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("the keys of {what} are: {}", allowed.join(", ")),
+                };
+                self.diags.push(
+                    Diagnostic::error(
+                        "unknown-key",
+                        format!("unknown key `{}` in {what}", key.name),
+                    )
+                    .at(self.file, key.pos)
+                    .label("not a key of the format")
+                    .help(help),
+                );
+            }
+        }
+    }
+
+    /// A scalar as text. Numbers are accepted and written back as YAML wrote them (a locator
+    /// `5` or a year `1917` is text to the reader); lists, maps and booleans are errors.
+    pub fn string(&mut self, key: &str, node: &Node) -> Option<At<String>> {
+        let value = match &node.value {
+            Value::Str(s) => s.clone(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => f.to_string(),
+            _ => {
+                self.wrong_type(key, node, "a string");
+                return None;
+            }
+        };
+        Some(At {
+            value,
+            pos: node.pos,
+        })
+    }
+
+    /// A list of strings, where a single string stands for a list of one (`supports: thesis`).
+    pub fn string_list(&mut self, key: &str, node: &Node) -> Vec<At<String>> {
+        match &node.value {
+            Value::Null => Vec::new(),
+            Value::Seq(items) => items
+                .iter()
+                .filter_map(|item| match &item.value {
+                    Value::Seq(_) | Value::Map(_) | Value::Null | Value::Bool(_) => {
+                        self.wrong_type(&format!("each item of `{key}`"), item, "a string");
+                        None
+                    }
+                    _ => self.string(key, item),
+                })
+                .collect(),
+            Value::Map(_) | Value::Bool(_) => {
+                self.wrong_type(key, node, "a string or a list of strings");
+                Vec::new()
+            }
+            _ => self.string(key, node).into_iter().collect(),
+        }
+    }
+
+    /// A number.
+    pub fn number(&mut self, key: &str, node: &Node) -> Option<At<f64>> {
+        let value = match node.value {
+            Value::Int(i) => i as f64,
+            Value::Float(f) => f,
+            _ => {
+                self.wrong_type(key, node, "a number");
+                return None;
+            }
+        };
+        Some(At {
+            value,
+            pos: node.pos,
+        })
+    }
+
+    /// A text in one or several languages: a plain string (stored under `default_lang`) or a
+    /// mapping from language code to string.
+    pub fn text(&mut self, key: &str, node: &Node, default_lang: &str) -> Option<At<Text>> {
+        match &node.value {
+            Value::Map(entries) => {
+                let mut map = BTreeMap::new();
+                for (lang, value) in entries {
+                    if let Some(s) = self.string(&format!("{key}.{}", lang.name), value) {
+                        map.insert(lang.name.clone(), s.value);
+                    }
+                }
+                Some(At {
+                    value: Text(map),
+                    pos: node.pos,
+                })
+            }
+            Value::Null => None,
+            Value::Seq(_) | Value::Bool(_) => {
+                self.wrong_type(key, node, "a string or a mapping from language to text");
+                None
+            }
+            _ => self.string(key, node).map(|s| At {
+                value: Text::single(default_lang, s.value),
+                pos: s.pos,
+            }),
+        }
+    }
+}
+
+/// Finds a key's value in a mapping.
+pub fn get<'n>(entries: &'n [(Key, Node)], key: &str) -> Option<&'n Node> {
+    entries.iter().find(|(k, _)| k.name == key).map(|(_, v)| v)
+}

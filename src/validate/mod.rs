@@ -1,0 +1,195 @@
+//! From loaded YAML to a checked [`Debate`], with every problem reported.
+//!
+//! Follows ripgrep's "raw, then validated" split: claim files are first read into raw claims
+//! that remember where each field was written, then cross-claim rules run over them, and only
+//! what passed becomes the model.
+
+pub mod claims;
+pub mod config;
+pub mod fields;
+mod rules;
+mod sources;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Stats};
+use crate::load::{CONFIG_FILE, Loaded};
+use crate::model::{Claim, Debate, Kind, Origin, QuoteStatus};
+use claims::RawClaim;
+use fields::Reader;
+use std::collections::HashMap;
+
+/// Validates a loaded debate. Always returns a model (built from the claims that could be
+/// read) so that `check` can count and lint even a broken debate; callers must not render it
+/// when `diags.has_errors()`.
+pub fn validate(loaded: &Loaded, diags: &mut Diagnostics) -> (Debate, Stats) {
+    let config = config::read(
+        loaded.config.as_ref(),
+        &mut Reader {
+            file: CONFIG_FILE,
+            diags,
+        },
+    );
+    let default_lang = config.languages[0].clone();
+    let mut raws: Vec<RawClaim> = Vec::new();
+    for file in &loaded.files {
+        if let Some(node) = &file.node {
+            let mut r = Reader {
+                file: &file.rel,
+                diags,
+            };
+            raws.extend(claims::read_file(node, &mut r, &default_lang));
+        }
+    }
+    let firsts = rules::unique_ids(&raws, diags);
+    let kept: Vec<usize> = (0..raws.len()).filter(|&i| firsts[i]).collect();
+    let index: HashMap<&str, usize> = kept
+        .iter()
+        .enumerate()
+        .map(|(k, &ri)| (raws[ri].id.value.as_str(), k))
+        .collect();
+    rules::references(&raws, &index, diags);
+    rules::support_cycles(&raws, &kept, &index, diags);
+    let texts = sources::read_sources(&loaded.root, &config, diags);
+    let statuses = sources::check_quotes(&raws, &config, &texts, diags);
+    lint_sources(&config, &raws, diags);
+
+    let claims: Vec<Claim> = kept
+        .iter()
+        .map(|&ri| to_claim(&raws[ri], statuses[ri].clone()))
+        .collect();
+    let debate = Debate::new(
+        config.title.clone(),
+        config.languages.clone(),
+        config.sources.iter().map(|(s, _, _)| s.clone()).collect(),
+        claims,
+    );
+    lint_debate(&debate, &raws, &kept, diags);
+    let stats = Stats {
+        files: loaded.files.len(),
+        claims: debate.claims.len(),
+        theses: debate.theses().count(),
+        evidence: debate
+            .claims
+            .iter()
+            .filter(|c| c.kind == Kind::Evidence)
+            .count(),
+        sources: debate.sources.len(),
+        quotes_verified: debate
+            .claims
+            .iter()
+            .filter(|c| matches!(c.quote_status, QuoteStatus::Verified { .. }))
+            .count(),
+        quotes_unverifiable: debate
+            .claims
+            .iter()
+            .filter(|c| c.quote_status == QuoteStatus::Unverifiable)
+            .count(),
+    };
+    (debate, stats)
+}
+
+fn to_claim(r: &RawClaim, quote_status: QuoteStatus) -> Claim {
+    let ids = |v: &[fields::At<String>]| v.iter().map(|a| a.value.clone()).collect();
+    Claim {
+        id: r.id.value.clone(),
+        kind: r.kind,
+        text: r.text.value.clone(),
+        supports: ids(&r.supports),
+        opposes: ids(&r.opposes),
+        undercuts: ids(&r.undercuts),
+        with: ids(&r.with),
+        source: r.source.as_ref().map(|s| s.value.clone()),
+        locator: r.locator.clone(),
+        quote: r.quote.as_ref().map(|q| q.value.clone()),
+        author: r.author.clone(),
+        tags: r.tags.clone(),
+        confidence: r.confidence,
+        scheme: r.scheme.clone(),
+        note: r.note.clone(),
+        quote_status,
+        origin: Origin {
+            file: r.file.clone(),
+            line: r.pos.line,
+            column: r.pos.column,
+        },
+    }
+}
+
+fn lint_sources(config: &config::Config, raws: &[RawClaim], diags: &mut Diagnostics) {
+    let mut seen: HashMap<&str, ()> = HashMap::new();
+    for (s, pos, _) in &config.sources {
+        if seen.insert(&s.id, ()).is_some() {
+            diags.push(
+                Diagnostic::error(
+                    "duplicate-id",
+                    format!("the source id `{}` is declared twice", s.id),
+                )
+                .at(CONFIG_FILE, *pos)
+                .help("source ids must be unique: rename one of them"),
+            );
+        }
+        if !raws
+            .iter()
+            .any(|c| c.source.as_ref().is_some_and(|x| x.value == s.id))
+        {
+            diags.push(
+                Diagnostic::warning(
+                    "unused-source",
+                    format!("no evidence quotes source `{}`", s.id),
+                )
+                .at(CONFIG_FILE, *pos),
+            );
+        }
+    }
+}
+
+fn lint_debate(debate: &Debate, raws: &[RawClaim], kept: &[usize], diags: &mut Diagnostics) {
+    if debate.theses().next().is_none() && !raws.is_empty() {
+        diags.push(
+            Diagnostic::error("no-thesis", "the debate has no thesis")
+                .help("mark the claim the debate is about with `kind: thesis`"),
+        );
+    } else if raws.is_empty() && !diags.has_errors() {
+        diags.push(
+            Diagnostic::error("no-thesis", "the debate has no claims and no thesis")
+                .help("add a YAML file with `claims:` and one claim of `kind: thesis`"),
+        );
+    }
+    let connected = debate.connected_to_thesis();
+    let lang = debate.default_language();
+    for (k, claim) in debate.claims.iter().enumerate() {
+        let raw = &raws[kept[k]];
+        if !connected[k] && debate.theses().next().is_some() {
+            diags.push(
+                Diagnostic::warning(
+                    "disconnected",
+                    format!("claim `{}` is not connected to any thesis", claim.id),
+                )
+                .at(&raw.file, raw.id.pos)
+                .help("add `supports:`, `opposes:` or `undercuts:` linking it into the debate"),
+            );
+        }
+        if !claim.text.has(lang) {
+            diags.push(
+                Diagnostic::warning("missing-default-language", format!("claim `{}` has no text in `{lang}`, the debate's default language", claim.id))
+                    .at(&raw.file, raw.text.pos)
+                    .help(format!("add `{lang}:` to the text; maps in `{lang}` fall back to another language meanwhile")),
+            );
+        }
+        for l in claim.text.0.keys() {
+            if !debate.languages.contains(l) {
+                let help = match crate::diagnostics::did_you_mean(
+                    l,
+                    debate.languages.iter().map(String::as_str),
+                ) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("add `{l}` to `languages:` in claimmap.yaml"),
+                };
+                diags.push(
+                    Diagnostic::warning("unknown-language", format!("claim `{}` has text in `{l}`, which is not one of the debate's languages", claim.id))
+                        .at(&raw.file, raw.text.pos)
+                        .help(help),
+                );
+            }
+        }
+    }
+}
