@@ -1,0 +1,366 @@
+//! The argument map as a Graphviz DOT document.
+//!
+//! DOT is the one map format that is always ours: SVG, PNG and PDF are Graphviz's rendering of
+//! it. The map follows the teaching conventions of argument mapping: the thesis at the top,
+//! reasons below it with arrows pointing up at what they argue about, fill colour by a claim's
+//! role towards the claim above it, and polarity readable without colour too (a `+`, `−` or
+//! `×` mark, arrowhead shape and line style). Co-premises meet in a small junction box before
+//! the arrow, and an undercut points at the junction of the link it attacks.
+//!
+//! The graph is built with `graphviz-rust`'s structures and printed by its printer; every piece
+//! of debate text is escaped here first (HTML-like labels and quoted strings), because the
+//! printer writes ids verbatim.
+
+mod legend;
+mod style;
+mod words;
+
+pub(crate) use style::header;
+pub use style::{
+    EVIDENCE_FILL, Polarity, THESIS_FILL, UNLINKED_FILL, escape_html, fill_color, polarities, quote,
+};
+pub(crate) use words::{Words, words};
+
+use super::wrap::wrap_lines;
+use super::{RenderContext, Renderer};
+use crate::error::Result;
+use crate::model::{Debate, Kind, QuoteStatus, Source};
+use graphviz_rust::dot_structures::{
+    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Vertex,
+};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+
+/// Font list for graph, nodes and edges: a Bengali face first (Noto on most systems, Lohit
+/// from Debian's `fonts-lohit-beng-bengali`), then Latin ones; fontconfig picks the first
+/// installed and falls back per glyph.
+pub const FONTNAME: &str = "Noto Sans Bengali,Lohit Bengali,Noto Sans,sans-serif";
+
+/// Columns a claim's text is wrapped to: narrow boxes keep maps readable on a slide.
+pub const LABEL_WIDTH: usize = 28;
+
+/// Most lines of claim text in a box; longer text ends with "…" (the tooltip has it all).
+pub const MAX_LABEL_LINES: usize = 8;
+
+/// Most lines of an evidence quote in its box.
+const MAX_QUOTE_LINES: usize = 5;
+
+/// Longest tooltip, in characters.
+const MAX_TOOLTIP_CHARS: usize = 1000;
+
+/// Colour of the small header line and the source line.
+const MUTED: &str = "#555555";
+
+/// The DOT backend (`--format dot`), and the source of every Graphviz image.
+pub struct Dot;
+
+impl Renderer for Dot {
+    fn name(&self) -> &str {
+        "dot"
+    }
+
+    fn render(&self, ctx: &RenderContext<'_>) -> Result<Vec<u8>> {
+        Ok(to_dot(ctx).into_bytes())
+    }
+}
+
+/// The map as DOT source, ending with a newline. Deterministic: nodes follow the tree order
+/// of [`Debate::tree_order`], junctions and edges the order of [`Debate::reasons`].
+pub fn to_dot(ctx: &RenderContext<'_>) -> String {
+    let mut out = to_graph(ctx).print(&mut PrinterContext::default());
+    out.push('\n');
+    out
+}
+
+/// The map as a `graphviz-rust` graph, for callers that hand it to `graphviz_rust::exec`.
+pub fn to_graph(ctx: &RenderContext<'_>) -> Graph {
+    let d = ctx.debate;
+    let w = words(&ctx.lang);
+    let roles = polarities(d);
+    let mut stmts = vec![
+        attrs_stmt(GraphAttributes::Graph, graph_attributes(ctx)),
+        attrs_stmt(
+            GraphAttributes::Node,
+            vec![
+                attr("shape", "box"),
+                attr("style", "\"rounded,filled\""),
+                attr("fontname", &quote(FONTNAME)),
+                attr("fontsize", "11"),
+                attr("margin", "\"0.15,0.08\""),
+                attr("color", "\"#444444\""),
+            ],
+        ),
+        attrs_stmt(
+            GraphAttributes::Edge,
+            vec![
+                attr("fontname", &quote(FONTNAME)),
+                attr("labelfontsize", "14"),
+                attr("penwidth", "1.4"),
+            ],
+        ),
+    ];
+    for entry in d.tree_order() {
+        let i = entry.claim;
+        if !entry.repeat && ctx.is_visible(i) {
+            stmts.push(Stmt::Node(claim_node(ctx, i, roles[i], w)));
+        }
+    }
+    for (ri, reason) in d.reasons().iter().enumerate() {
+        let premises: Vec<usize> = reason
+            .premises
+            .iter()
+            .copied()
+            .filter(|&p| ctx.is_visible(p))
+            .collect();
+        if !ctx.is_visible(reason.conclusion) || premises.is_empty() {
+            continue;
+        }
+        let polarity = Polarity::of(reason.role);
+        let conclusion = claim_id(d, reason.conclusion);
+        let undercutters: Vec<usize> = reason
+            .undercutters
+            .iter()
+            .copied()
+            .filter(|&u| ctx.is_visible(u))
+            .collect();
+        if reason.premises.len() == 1 && undercutters.is_empty() {
+            stmts.push(edge(
+                claim_id(d, premises[0]),
+                conclusion,
+                arrow_attrs(polarity),
+            ));
+            continue;
+        }
+        let junction = Id::Escaped(quote(&format!("_reason_{ri}")));
+        let label = if reason.role.is_support() {
+            w.because
+        } else {
+            w.however
+        };
+        stmts.push(Stmt::Node(Node::new(
+            NodeId(junction.clone(), None),
+            vec![
+                attr("label", &quote(label)),
+                attr("tooltip", &quote(polarity.name(w))),
+                attr("fontsize", "8"),
+                attr("width", "0"),
+                attr("height", "0"),
+                attr("margin", "\"0.04,0.02\""),
+                attr("fillcolor", &quote(polarity.fill_color())),
+                attr("color", &quote(polarity.line_color())),
+                attr("fontcolor", &quote(polarity.line_color())),
+            ],
+        )));
+        for &p in &premises {
+            let mut attrs = line_attrs(polarity);
+            attrs.push(attr("arrowhead", "none"));
+            stmts.push(edge(claim_id(d, p), junction.clone(), attrs));
+        }
+        stmts.push(edge(junction.clone(), conclusion, arrow_attrs(polarity)));
+        for &u in &undercutters {
+            stmts.push(edge(
+                claim_id(d, u),
+                junction.clone(),
+                arrow_attrs(Polarity::Undercut),
+            ));
+        }
+    }
+    stmts.push(Stmt::Subgraph(legend::legend(w)));
+    Graph::DiGraph {
+        id: Id::Plain("claimmap".into()),
+        strict: false,
+        stmts,
+    }
+}
+
+fn graph_attributes(ctx: &RenderContext<'_>) -> Vec<Attribute> {
+    let d = ctx.debate;
+    let mut attrs = vec![
+        attr("rankdir", ctx.rankdir.as_dot()),
+        attr("charset", "\"UTF-8\""),
+        attr("fontname", &quote(FONTNAME)),
+        attr("bgcolor", "white"),
+        attr("nodesep", "0.3"),
+        attr("ranksep", "0.45"),
+    ];
+    let title = d.title.get(&ctx.lang, &d.languages);
+    let lines = wrap_lines(title, 60, 3);
+    if !lines.is_empty() {
+        attrs.push(attr(
+            "label",
+            &html(&format!("<B>{}</B>", join_lines(&lines))),
+        ));
+        attrs.push(attr("labelloc", "t"));
+        attrs.push(attr("fontsize", "16"));
+    }
+    attrs
+}
+
+fn claim_node(ctx: &RenderContext<'_>, i: usize, polarity: Option<Polarity>, w: &Words) -> Node {
+    let d = ctx.debate;
+    let claim = &d.claims[i];
+    let verified = matches!(claim.quote_status, QuoteStatus::Verified { .. });
+    let header = header(claim, polarity, w);
+    let mut label = format!(
+        "<FONT POINT-SIZE=\"9\" COLOR=\"{MUTED}\">{}</FONT>",
+        escape_html(&header)
+    );
+    let text = ctx.text(i);
+    let mut lines = wrap_lines(text, LABEL_WIDTH, MAX_LABEL_LINES);
+    if lines.is_empty() {
+        lines.push(format!("({})", claim.id));
+    }
+    let body = join_lines(&lines);
+    label.push_str("<BR/>");
+    if claim.kind == Kind::Thesis {
+        label.push_str(&format!("<B>{body}</B>"));
+    } else {
+        label.push_str(&body);
+    }
+    let source = claim.source.as_deref().and_then(|s| d.source(s));
+    if claim.kind == Kind::Evidence {
+        label.push_str(&evidence_lines(ctx, i, source));
+    }
+    let mut tooltip = format!(
+        "{} ({}:{})\n{}",
+        claim.id, claim.origin.file, claim.origin.line, text
+    );
+    if let Some(note) = claim.note.as_deref() {
+        tooltip.push_str("\n\n");
+        tooltip.push_str(note);
+    }
+    if verified {
+        tooltip.push_str(&format!("\n✓ {}", w.verified));
+    }
+    let tooltip: String = tooltip.chars().take(MAX_TOOLTIP_CHARS).collect();
+    let mut attrs = vec![
+        attr("label", &html(&label)),
+        attr("tooltip", &quote(&tooltip)),
+        attr("id", &quote(&format!("claim-{}", claim.id))),
+        attr("fillcolor", &quote(fill_color(d, i, polarity))),
+    ];
+    match claim.kind {
+        Kind::Thesis => {
+            attrs.push(attr("style", "filled"));
+            attrs.push(attr("peripheries", "2"));
+            attrs.push(attr("penwidth", "1.6"));
+            attrs.push(attr("fontsize", "13"));
+        }
+        Kind::Evidence => {
+            attrs.push(attr("shape", "note"));
+            attrs.push(attr("style", "filled"));
+            if let Some(url) = source
+                .and_then(|s| s.url.as_deref())
+                .filter(|u| is_web_address(u))
+            {
+                attrs.push(attr("URL", &quote(url)));
+                attrs.push(attr("target", "_blank"));
+            }
+        }
+        Kind::Claim => {}
+    }
+    Node::new(claim_id(d, i), attrs)
+}
+
+/// The quote (when it says more than the claim's text) and the source with its locator, in
+/// smaller type, each line already escaped and starting with a line break.
+fn evidence_lines(ctx: &RenderContext<'_>, i: usize, source: Option<&Source>) -> String {
+    let d = ctx.debate;
+    let claim = &d.claims[i];
+    let mut out = String::new();
+    let text = ctx.text(i).trim();
+    if let Some(quote) = claim.quote.as_deref().map(str::trim).filter(|q| *q != text) {
+        let lines = wrap_lines(&format!("“{quote}”"), LABEL_WIDTH + 4, MAX_QUOTE_LINES);
+        out.push_str(&format!(
+            "<BR/><FONT POINT-SIZE=\"10\">{}</FONT>",
+            join_lines(&lines)
+        ));
+    }
+    let title = source.map_or("", |s| s.title.get(&ctx.lang, &d.languages));
+    let cited = match claim.locator.as_deref() {
+        Some(locator) if !title.is_empty() => format!("{title}, {locator}"),
+        Some(locator) => locator.to_string(),
+        None => title.to_string(),
+    };
+    let lines = wrap_lines(&cited, LABEL_WIDTH + 6, 3);
+    if !lines.is_empty() {
+        out.push_str(&format!(
+            "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"{MUTED}\">{}</FONT>",
+            join_lines(&lines)
+        ));
+    }
+    out
+}
+
+/// Only plain web addresses become links: a `javascript:` URL in a source would run when a
+/// reader clicks the box in the SVG.
+fn is_web_address(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+fn line_attrs(p: Polarity) -> Vec<Attribute> {
+    vec![
+        attr("color", &quote(p.line_color())),
+        attr("style", p.line_style()),
+    ]
+}
+
+fn arrow_attrs(p: Polarity) -> Vec<Attribute> {
+    let mut attrs = line_attrs(p);
+    attrs.push(attr("arrowhead", p.arrowhead()));
+    attrs.push(attr("headlabel", &quote(p.mark())));
+    attrs.push(attr("labelfontcolor", &quote(p.line_color())));
+    attrs.push(attr("labeldistance", "1.8"));
+    attrs
+}
+
+fn claim_id(d: &Debate, i: usize) -> NodeId {
+    NodeId(Id::Escaped(quote(&d.claims[i].id)), None)
+}
+
+fn attr(key: &str, value: &str) -> Attribute {
+    Attribute(Id::Plain(key.into()), Id::Plain(value.into()))
+}
+
+/// An HTML-like label value; `inner` must already be escaped markup. The outer `<FONT>`
+/// makes every label end in `>>`, which `graphviz-rust`'s parser needs to find its end.
+fn html(inner: &str) -> String {
+    format!("<<FONT>{inner}</FONT>>")
+}
+
+fn join_lines(lines: &[String]) -> String {
+    lines
+        .iter()
+        .map(|l| escape_html(l))
+        .collect::<Vec<_>>()
+        .join("<BR/>")
+}
+
+fn attrs_stmt(kind: fn(Vec<Attribute>) -> GraphAttributes, attrs: Vec<Attribute>) -> Stmt {
+    Stmt::GAttribute(kind(attrs))
+}
+
+fn edge(from: impl Into<Target>, to: impl Into<Target>, attributes: Vec<Attribute>) -> Stmt {
+    Stmt::Edge(Edge {
+        ty: EdgeTy::Pair(Vertex::N(from.into().0), Vertex::N(to.into().0)),
+        attributes,
+    })
+}
+
+/// An edge end: a claim's node id or a junction's id.
+struct Target(NodeId);
+
+impl From<NodeId> for Target {
+    fn from(id: NodeId) -> Target {
+        Target(id)
+    }
+}
+
+impl From<Id> for Target {
+    fn from(id: Id) -> Target {
+        Target(NodeId(id, None))
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,0 +1,344 @@
+//! Tests of the DOT backend, and the small debates other map tests share.
+
+use super::*;
+use crate::model::{Claim, Origin, Source, Text};
+use crate::render::graphviz;
+
+/// A claim for test debates; `text` is English unless `lang` says otherwise.
+pub(crate) fn claim(id: &str, kind: Kind, text: &str, rel: &[(&str, &str)]) -> Claim {
+    let ids = |key: &str| {
+        rel.iter()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, v)| v.to_string())
+            .collect()
+    };
+    Claim {
+        id: id.into(),
+        kind,
+        text: Text::single("en", text),
+        supports: ids("supports"),
+        opposes: ids("opposes"),
+        undercuts: ids("undercuts"),
+        with: ids("with"),
+        source: None,
+        locator: None,
+        quote: None,
+        author: None,
+        tags: vec![],
+        confidence: None,
+        scheme: None,
+        note: None,
+        quote_status: QuoteStatus::None,
+        origin: Origin {
+            file: format!("{id}.yaml"),
+            line: 1,
+            column: 1,
+        },
+    }
+}
+
+fn evidence(id: &str, text: &str, supports: &str, quote: &str, verified: bool) -> Claim {
+    let mut e = claim(id, Kind::Evidence, text, &[("supports", supports)]);
+    e.source = Some("essay".into());
+    e.locator = Some("block 1".into());
+    e.quote = Some(quote.into());
+    e.quote_status = if verified {
+        QuoteStatus::Verified { line: 3 }
+    } else {
+        QuoteStatus::Unverifiable
+    };
+    e
+}
+
+fn source(title: &str, url: Option<&str>) -> Source {
+    Source {
+        id: "essay".into(),
+        title: Text::single("en", title),
+        path: None,
+        url: url.map(str::to_string),
+        origin: Origin::default(),
+    }
+}
+
+/// Thesis, a linked support (a + b) undercut by u, an objection with a rebuttal,
+/// verified evidence and a claim linked to nothing.
+pub(crate) fn small() -> Debate {
+    Debate::new(
+        Text::single("en", "Should the town build a bike lane?"),
+        vec!["en".into()],
+        vec![source(
+            "Traffic study 2023",
+            Some("https://example.org/study?a=1&b=2"),
+        )],
+        vec![
+            claim(
+                "lane",
+                Kind::Thesis,
+                "The town should build a bike lane on Main Street.",
+                &[],
+            ),
+            claim(
+                "safer",
+                Kind::Claim,
+                "Cyclists would be safer.",
+                &[("supports", "lane"), ("with", "crashes")],
+            ),
+            claim(
+                "crashes",
+                Kind::Claim,
+                "Most crashes happen on Main Street.",
+                &[("supports", "lane"), ("with", "safer")],
+            ),
+            claim(
+                "parking",
+                Kind::Claim,
+                "Shops would lose parking.",
+                &[("opposes", "lane")],
+            ),
+            claim(
+                "garage",
+                Kind::Claim,
+                "The new garage has room for every car.",
+                &[("opposes", "parking")],
+            ),
+            claim(
+                "old-data",
+                Kind::Claim,
+                "The crash figures are ten years old.",
+                &[("undercuts", "crashes")],
+            ),
+            evidence(
+                "ev-study",
+                "Two thirds of crashes were on Main Street.",
+                "crashes",
+                "66% of recorded crashes occurred on Main St.",
+                true,
+            ),
+            claim("aside", Kind::Claim, "Bikes are fun.", &[]),
+        ],
+    )
+}
+
+const HOSTILE: &str = "\"; node [shape=box] } digraph x { \\N \\G \\\\ <script>alert('x')</script> </svg> ]]> &amp; &bogus; a\nb\r\n\u{0}\u{1b}[0m {}";
+
+/// Every text field filled with markup, DOT syntax and escape sequences.
+pub(crate) fn hostile() -> Debate {
+    let mut ev = evidence("ev", HOSTILE, "evil\"id", HOSTILE, false);
+    ev.locator = Some(HOSTILE.into());
+    let mut t = claim("t", Kind::Thesis, HOSTILE, &[]);
+    t.note = Some(HOSTILE.into());
+    Debate::new(
+        Text::single("en", HOSTILE),
+        vec!["en".into()],
+        vec![source(HOSTILE, Some("javascript:alert(1)"))],
+        vec![
+            t,
+            claim("evil\"id", Kind::Claim, HOSTILE, &[("supports", "t")]),
+            claim(
+                "back\\slash",
+                Kind::Claim,
+                "ends with a backslash \\",
+                &[("opposes", "t")],
+            ),
+            claim("u", Kind::Claim, "\\", &[("undercuts", "evil\"id")]),
+            ev,
+        ],
+    )
+}
+
+/// A Bengali debate with conjuncts, displayed in Bengali.
+pub(crate) fn bengali() -> Debate {
+    let bn = |mut c: Claim, text: &str| {
+        c.text = Text::single("bn", text);
+        c
+    };
+    let mut ev = evidence(
+        "ev-kornilov",
+        "",
+        "kornilov",
+        "জেনারেল কর্ণিলভ সামরিক অভ্যুত্থান ঘটালে তার মোকাবিলা করার জন্য রেড গার্ডদের সশস্ত্র প্রতিরোধকে ব্যবহার করা হয়েছিল।",
+        true,
+    );
+    ev.text = Text::single("bn", "কর্ণিলভের অভ্যুত্থান রেড গার্ডদের সশস্ত্র প্রতিরোধে থেমেছিল।");
+    Debate::new(
+        Text::single("bn", "নভেম্বর বিপ্লবের জন্য কি বলপ্রয়োগ অপরিহার্য ছিল?"),
+        vec!["bn".into(), "en".into()],
+        vec![Source {
+            title: Text::single("bn", "নভেম্বর বিপ্লব ও বলপ্রয়োগ"),
+            ..source("", None)
+        }],
+        vec![
+            bn(
+                claim("force", Kind::Thesis, "", &[]),
+                "বিপ্লবের জন্য বলপ্রয়োগ অপরিহার্য ছিল।",
+            ),
+            bn(
+                claim("kornilov", Kind::Claim, "", &[("supports", "force")]),
+                "জেনারেল কর্ণিলভের সামরিক অভ্যুত্থানের চেষ্টার মোকাবিলা করা হয়েছিল রেড গার্ডদের সশস্ত্র প্রতিরোধ দিয়ে।",
+            ),
+            bn(
+                claim("soviets", Kind::Claim, "", &[("opposes", "force")]),
+                "সোভিয়েতগুলির সংখ্যাগরিষ্ঠতা শান্তিপূর্ণ ক্ষমতা হস্তান্তর সম্ভব করত।",
+            ),
+            bn(
+                claim("minority", Kind::Claim, "", &[("opposes", "soviets")]),
+                "অক্টোবরে মন্ত্রিসভা ও রাষ্ট্রযন্ত্র ক্ষমতা ছাড়তে রাজি ছিল না।",
+            ),
+            ev,
+        ],
+    )
+}
+
+/// Snapshots live with the other render snapshots in `src/render/snapshots`.
+fn snapshot(name: &str, dot: &str) {
+    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => true }, {
+        insta::assert_snapshot!(name, dot);
+    });
+}
+
+fn ctx_for(d: &Debate) -> RenderContext<'_> {
+    RenderContext::new(d)
+}
+
+fn parse(dot: &str) -> Graph {
+    graphviz_rust::parse(dot).unwrap_or_else(|e| panic!("not one valid graph: {e}\n{dot}"))
+}
+
+/// Node and edge statements of a parsed graph, legend included.
+fn count(graph: &Graph) -> (usize, usize) {
+    fn walk(stmts: &[Stmt], counts: &mut (usize, usize)) {
+        for s in stmts {
+            match s {
+                Stmt::Node(_) => counts.0 += 1,
+                Stmt::Edge(_) => counts.1 += 1,
+                Stmt::Subgraph(sub) => walk(&sub.stmts, counts),
+                _ => {}
+            }
+        }
+    }
+    let Graph::DiGraph { stmts, .. } = graph else {
+        panic!("not a digraph")
+    };
+    let mut counts = (0, 0);
+    walk(stmts, &mut counts);
+    counts
+}
+
+/// Nodes and edges of the legend.
+const LEGEND: (usize, usize) = (9, 8);
+
+#[test]
+fn small_map_snapshot() {
+    let d = small();
+    let dot = to_dot(&ctx_for(&d));
+    snapshot("small", &dot);
+    // 8 claims + 1 junction (linked and undercut); edges: 2 premises + junction arrow +
+    // undercut + objection + rebuttal + evidence.
+    assert_eq!(count(&parse(&dot)), (8 + 1 + LEGEND.0, 7 + LEGEND.1));
+    assert!(dot.contains("URL=\"https://example.org/study?a=1&amp;b=2\""));
+}
+
+#[test]
+fn hostile_map_snapshot_stays_one_graph() {
+    let d = hostile();
+    let dot = to_dot(&ctx_for(&d));
+    snapshot("hostile", &dot);
+    // 5 claims + 1 junction for the undercut reason.
+    assert_eq!(count(&parse(&dot)), (5 + 1 + LEGEND.0, 5 + LEGEND.1));
+    assert!(!dot.contains("<script"), "markup must be escaped");
+    assert!(
+        !dot.contains("javascript:"),
+        "only web addresses become links"
+    );
+    assert!(!dot.contains('\u{0}') && !dot.contains('\u{1b}'));
+    assert!(dot.contains(r#""evil\"id" -> "_reason_0""#), "{dot}");
+}
+
+#[test]
+fn bengali_map_snapshot_uses_bengali_words() {
+    let d = bengali();
+    let dot = to_dot(&ctx_for(&d));
+    snapshot("bengali", &dot);
+    assert_eq!(count(&parse(&dot)), (5 + LEGEND.0, 4 + LEGEND.1));
+    for word in ["প্রতিপাদ্য", "আপত্তি", "খণ্ডন", "সংকেত", "কর্ণিলভের"]
+    {
+        assert!(dot.contains(word), "{word}");
+    }
+    assert!(dot.contains(FONTNAME));
+}
+
+#[test]
+fn output_is_deterministic() {
+    let d = small();
+    assert_eq!(to_dot(&ctx_for(&d)), to_dot(&ctx_for(&d)));
+}
+
+#[test]
+fn polarity_follows_the_first_reason_or_the_undercut() {
+    let d = small();
+    let p = polarities(&d);
+    let by_id = |id: &str| p[d.index_of(id).unwrap()];
+    assert_eq!(by_id("lane"), None);
+    assert_eq!(by_id("safer"), Some(Polarity::Support));
+    assert_eq!(by_id("parking"), Some(Polarity::Objection));
+    assert_eq!(by_id("garage"), Some(Polarity::Rebuttal));
+    assert_eq!(by_id("old-data"), Some(Polarity::Undercut));
+    assert_eq!(by_id("aside"), None);
+}
+
+#[test]
+fn hidden_claims_and_their_edges_are_left_out() {
+    let d = small();
+    let mut ctx = ctx_for(&d);
+    let hide = ["crashes", "old-data", "garage", "ev-study"];
+    ctx.visible = Some(
+        d.claims
+            .iter()
+            .map(|c| !hide.contains(&c.id.as_str()))
+            .collect(),
+    );
+    let dot = to_dot(&ctx);
+    for id in hide {
+        assert!(
+            !dot.contains(&format!("\"{id}\"")),
+            "{id} is hidden:\n{dot}"
+        );
+    }
+    // The linked reason keeps its junction (one premise still shows); the objection stays.
+    assert_eq!(count(&parse(&dot)), (4 + 1 + LEGEND.0, 3 + LEGEND.1));
+    ctx.visible = Some(d.claims.iter().map(|c| c.id == "aside").collect());
+    assert_eq!(count(&parse(&to_dot(&ctx))), (1 + LEGEND.0, LEGEND.1));
+}
+
+#[test]
+fn escaping() {
+    assert_eq!(
+        escape_html("<a href='x'>&\"\\N\n\u{7}</a>"),
+        "&lt;a href=&#39;x&#39;&gt;&amp;&quot;\\\\N &lt;/a&gt;"
+    );
+    assert_eq!(
+        quote("say \"hi\"\\N\r\nnext & <b> \u{1}"),
+        r#""say \"hi\"\\N\nnext &amp; &lt;b&gt; ""#
+    );
+    assert_eq!(words("bn-BD").thesis, "প্রতিপাদ্য");
+    assert_eq!(words("fr").thesis, "THESIS");
+}
+
+#[test]
+fn graphviz_draws_every_node_of_hostile_maps() {
+    if !graphviz::need_dot() {
+        return;
+    }
+    for (d, nodes) in [(small(), 9), (hostile(), 6), (bengali(), 5)] {
+        let dot = to_dot(&ctx_for(&d));
+        let svg = graphviz::layout(&dot, graphviz::ImageFormat::Svg, None).unwrap();
+        let svg = String::from_utf8(svg).unwrap();
+        assert_eq!(
+            svg.matches("class=\"node\"").count(),
+            nodes + LEGEND.0,
+            "{svg}"
+        );
+        assert!(!svg.contains("<script"));
+        assert!(!svg.contains("&bogus;"));
+    }
+}

@@ -1,0 +1,437 @@
+//! Tests of the whole renderer: the report snapshots, hostile input, template overrides and
+//! template errors. The escaping functions are tested beside them in `escape.rs`.
+
+use super::Markdown;
+use crate::diagnostics::Diagnostic;
+use crate::error::{Error, Result};
+use crate::load::yaml::Pos;
+use crate::model::{Claim, Debate, Kind, Origin, QuoteStatus, Source, Text};
+use crate::render::{RenderContext, Renderer};
+use std::path::Path;
+
+fn text(en: &str, bn: Option<&str>) -> Text {
+    let mut t = Text::single("en", en);
+    if let Some(bn) = bn {
+        t.0.insert("bn".into(), bn.into());
+    }
+    t
+}
+
+struct C<'a> {
+    id: &'a str,
+    kind: Kind,
+    en: &'a str,
+    bn: Option<&'a str>,
+    supports: &'a [&'a str],
+    opposes: &'a [&'a str],
+    with: &'a [&'a str],
+    undercuts: &'a [&'a str],
+}
+
+impl Default for C<'_> {
+    fn default() -> Self {
+        C {
+            id: "",
+            kind: Kind::Claim,
+            en: "",
+            bn: None,
+            supports: &[],
+            opposes: &[],
+            with: &[],
+            undercuts: &[],
+        }
+    }
+}
+
+fn claim(c: C<'_>, line: usize) -> Claim {
+    let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
+    Claim {
+        id: c.id.into(),
+        kind: c.kind,
+        text: text(c.en, c.bn),
+        supports: ids(c.supports),
+        opposes: ids(c.opposes),
+        undercuts: ids(c.undercuts),
+        with: ids(c.with),
+        source: None,
+        locator: None,
+        quote: None,
+        author: None,
+        tags: vec![],
+        confidence: None,
+        scheme: None,
+        note: None,
+        quote_status: QuoteStatus::None,
+        origin: Origin {
+            file: format!("claims/{}.yaml", c.id),
+            line,
+            column: 3,
+        },
+    }
+}
+
+fn source(id: &str, title: Text, path: Option<&str>, url: Option<&str>) -> Source {
+    Source {
+        id: id.into(),
+        title,
+        path: path.map(Into::into),
+        url: url.map(Into::into),
+        origin: Origin {
+            file: "claimmap.yaml".into(),
+            line: 5,
+            column: 5,
+        },
+    }
+}
+
+/// A small debate with every relation the report shows: a linked reason, evidence
+/// (verified and unverifiable), an objection with a rebuttal, an undercut, a claim met
+/// twice, a claim only in English, a part not connected to the thesis, and a second thesis
+/// with no reasons yet.
+fn sample() -> Debate {
+    let mut thesis = claim(
+        C {
+            id: "ban-cars",
+            kind: Kind::Thesis,
+            en: "Cities should ban cars from their centres.",
+            bn: Some("শহরের কেন্দ্র থেকে গাড়ি নিষিদ্ধ করা উচিত।"),
+            ..C::default()
+        },
+        1,
+    );
+    thesis.author = Some("Alice".into());
+    thesis.tags = vec!["policy".into()];
+    thesis.note = Some("The motion of the debate.".into());
+    let air = claim(
+        C {
+            id: "air",
+            en: "Air quality would improve.",
+            bn: Some("বাতাসের মান ভালো হবে।"),
+            supports: &["ban-cars"],
+            with: &["health"],
+            ..C::default()
+        },
+        3,
+    );
+    let mut health = claim(
+        C {
+            id: "health",
+            en: "Cleaner air saves lives.",
+            bn: Some("পরিষ্কার বাতাস প্রাণ বাঁচায়।"),
+            supports: &["ban-cars"],
+            with: &["air"],
+            ..C::default()
+        },
+        9,
+    );
+    health.scheme = Some("cause-to-effect".into());
+    let mut ev_air = claim(
+        C {
+            id: "ev-air",
+            kind: Kind::Evidence,
+            en: "Nitrogen dioxide fell by 40% where cars were banned.",
+            bn: Some("যেখানে গাড়ি নিষিদ্ধ হয়েছে সেখানে নাইট্রোজেন ডাই-অক্সাইড ৪০% কমেছে।"),
+            supports: &["air", "health"],
+            ..C::default()
+        },
+        4,
+    );
+    ev_air.source = Some("air-report".into());
+    ev_air.locator = Some("p. 12".into());
+    ev_air.quote = Some("NO2 levels fell by 40% in the car-free zone.".into());
+    ev_air.quote_status = QuoteStatus::Verified { line: 40 };
+    let mut shops = claim(
+        C {
+            id: "shops",
+            en: "Shops in the centre would lose customers.",
+            opposes: &["ban-cars"],
+            ..C::default()
+        },
+        2,
+    );
+    shops.author = Some("Shopkeepers' guild".into());
+    shops.confidence = Some(0.6);
+    let footfall = claim(
+        C {
+            id: "footfall",
+            en: "Pedestrian zones increase footfall.",
+            bn: Some("পথচারী এলাকায় লোকসমাগম বাড়ে।"),
+            opposes: &["shops"],
+            ..C::default()
+        },
+        2,
+    );
+    let mut ev_survey = claim(
+        C {
+            id: "ev-survey",
+            kind: Kind::Evidence,
+            en: "A survey found more visitors after pedestrianisation.",
+            bn: Some("এক জরিপে দেখা গেছে, পথচারী এলাকা হওয়ার পর দর্শনার্থী বেড়েছে।"),
+            supports: &["footfall"],
+            ..C::default()
+        },
+        8,
+    );
+    ev_survey.source = Some("survey".into());
+    ev_survey.quote = Some("Visitor numbers rose by a fifth.".into());
+    ev_survey.quote_status = QuoteStatus::Unverifiable;
+    let engines = claim(
+        C {
+            id: "newer-engines",
+            en: "Air improved anyway because engines got cleaner.",
+            bn: Some("ইঞ্জিন পরিষ্কার হওয়ায় বাতাস এমনিতেই ভালো হয়েছে।"),
+            undercuts: &["air"],
+            ..C::default()
+        },
+        1,
+    );
+    let bikes = claim(
+        C {
+            id: "bikes",
+            en: "Cycling is fun.",
+            bn: Some("সাইকেল চালানো আনন্দের।"),
+            ..C::default()
+        },
+        1,
+    );
+    let wind = claim(
+        C {
+            id: "wind",
+            en: "You feel the wind.",
+            supports: &["bikes"],
+            ..C::default()
+        },
+        4,
+    );
+    let lanes = claim(
+        C {
+            id: "bike-lanes",
+            kind: Kind::Thesis,
+            en: "Cities should build more bike lanes.",
+            bn: Some("শহরে আরও সাইকেল লেন তৈরি করা উচিত।"),
+            ..C::default()
+        },
+        1,
+    );
+    Debate::new(
+        text(
+            "Should cities ban cars?",
+            Some("শহরে কি গাড়ি নিষিদ্ধ হওয়া উচিত?"),
+        ),
+        vec!["en".into(), "bn".into()],
+        vec![
+            source(
+                "air-report",
+                text("City Air Report 2023", Some("নগর বায়ু প্রতিবেদন ২০২৩")),
+                Some("sources/air-report.txt"),
+                None,
+            ),
+            source(
+                "survey",
+                text("Footfall survey", None),
+                None,
+                Some("https://example.org/survey(2024).pdf"),
+            ),
+        ],
+        vec![
+            thesis, air, health, ev_air, shops, footfall, ev_survey, engines, bikes, wind, lanes,
+        ],
+    )
+}
+
+fn warnings() -> Vec<Diagnostic> {
+    let pos = Pos {
+        line: 1,
+        column: 3,
+        offset: 0,
+        len: 1,
+    };
+    vec![
+        Diagnostic::warning(
+            "dangling-claim",
+            "claim `bikes` is not connected to any thesis",
+        )
+        .at("claims/bikes.yaml", pos)
+        .help("add `supports:` or `opposes:`"),
+        Diagnostic::warning(
+            "unverifiable-quote",
+            "quote from `survey` cannot be verified",
+        )
+        .at("claims/ev-survey.yaml", pos),
+    ]
+}
+
+fn render_with(debate: &Debate, warnings: &[Diagnostic], lang: &str) -> String {
+    let mut ctx = RenderContext::new(debate);
+    ctx.lang = lang.to_string();
+    ctx.warnings = warnings.iter().collect();
+    ctx.map_image = Some("map.svg".into());
+    let bytes = Markdown { templates: None }.render(&ctx).unwrap();
+    String::from_utf8(bytes).unwrap()
+}
+
+fn render_override(debate: &Debate, dir: &Path) -> Result<String> {
+    let ctx = RenderContext::new(debate);
+    let bytes = Markdown {
+        templates: Some(dir.to_path_buf()),
+    }
+    .render(&ctx)?;
+    Ok(String::from_utf8(bytes).unwrap())
+}
+
+#[test]
+fn report_in_english() {
+    let d = sample();
+    insta::assert_snapshot!(render_with(&d, &warnings(), "en"));
+}
+
+#[test]
+fn report_in_bengali() {
+    let d = sample();
+    insta::assert_snapshot!(render_with(&d, &warnings(), "bn"));
+}
+
+const HOSTILE: &str = "# Not a heading | pipe <script>alert(1)</script> *bold* _x_ \
+                       `tick` [link](javascript:x) back\\slash\nnext line ক্ষ্ম শ্রী";
+
+fn hostile_debate() -> Debate {
+    let mut t = claim(
+        C {
+            id: "t",
+            kind: Kind::Thesis,
+            en: HOSTILE,
+            ..C::default()
+        },
+        1,
+    );
+    t.author = Some("<b>Mallory</b>".into());
+    t.tags = vec!["<script>x</script>".into(), "*t*".into()];
+    t.note = Some(HOSTILE.into());
+    let mut e = claim(
+        C {
+            id: "e",
+            kind: Kind::Evidence,
+            en: "- starts like a list",
+            supports: &["t"],
+            ..C::default()
+        },
+        2,
+    );
+    e.source = Some("s".into());
+    e.locator = Some("p. <1> | 2".into());
+    e.quote = Some(HOSTILE.into());
+    e.quote_status = QuoteStatus::NotFound;
+    Debate::new(
+        Text::single("en", HOSTILE),
+        vec!["en".into()],
+        vec![source(
+            "s",
+            Text::single("en", HOSTILE),
+            None,
+            Some("javascript:alert(1)"),
+        )],
+        vec![t, e],
+    )
+}
+
+#[test]
+fn hostile_text_is_escaped_everywhere() {
+    let d = hostile_debate();
+    let w = vec![Diagnostic::warning("w", HOSTILE).in_file("a|b.yaml")];
+    let out = render_with(&d, &w, "en");
+    assert!(!out.contains("<script>"), "raw script tag in:\n{out}");
+    assert!(!out.contains("<b>"), "raw HTML in:\n{out}");
+    let unescaped = out.replace(r"\]", "");
+    assert!(
+        !unescaped.contains("](javascript:"),
+        "javascript link in:\n{out}"
+    );
+    assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(out.contains(r"\*bold\* \_x\_ \`tick\` \[link\](javascript:x) back\\slash next line"));
+    assert!(
+        out.contains("# \\# Not a heading \\| pipe"),
+        "title:\n{out}"
+    );
+    assert!(out.contains("ক্ষ্ম শ্রী"));
+    assert!(out.contains(r"\- starts like a list"));
+    assert!(out.contains("p. &lt;1&gt; \\| 2"));
+    assert!(out.contains("javascript%3Aalert%281%29"));
+    // Table rows keep their column count: every `|` inside a cell is escaped.
+    for row in out
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.contains("Not a heading"))
+    {
+        let cells = row.replace(r"\|", "").matches('|').count();
+        assert!(cells == 4 || cells == 6, "row split by a pipe: {row}");
+    }
+}
+
+#[test]
+fn override_replaces_templates_file_by_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("report")).unwrap();
+    std::fs::write(
+        dir.path().join("report/sources.md.j2"),
+        "## My sources\n{% for s in sources %}* {{ s.id|md }}\n{% endfor %}",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "{{ ignored").unwrap();
+    let out = render_override(&sample(), dir.path()).unwrap();
+    assert!(
+        out.contains("## My sources\n* air-report\n* survey\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Cities should ban cars from their centres."),
+        "{out}"
+    );
+    assert!(!out.contains("| Source |"), "{out}");
+}
+
+#[test]
+fn undefined_variable_names_template_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("report.md.j2"),
+        "# {{ title }}\n\n{{ nope }}\n",
+    )
+    .unwrap();
+    let err = render_override(&sample(), dir.path()).unwrap_err();
+    let msg = err.to_string();
+    assert!(matches!(err, Error::Template { .. }), "{msg}");
+    assert!(msg.contains("`report.md.j2`"), "{msg}");
+    assert!(msg.contains("line 3"), "{msg}");
+    assert!(msg.contains("nope"), "{msg}");
+    assert!(msg.contains(&dir.path().display().to_string()), "{msg}");
+}
+
+#[test]
+fn error_in_a_partial_names_the_partial_and_the_includer() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("report")).unwrap();
+    std::fs::write(
+        dir.path().join("report/claim.md.j2"),
+        "- {{ c.text|md }}\n  {{ c.colour }}\n",
+    )
+    .unwrap();
+    let msg = render_override(&sample(), dir.path())
+        .unwrap_err()
+        .to_string();
+    assert!(msg.contains("`report/claim.md.j2`"), "{msg}");
+    assert!(msg.contains("line 2"), "{msg}");
+    assert!(msg.contains("c.colour"), "{msg}");
+    assert!(
+        msg.contains("included from `report.md.j2` (built-in) line"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn unknown_label_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("report.md.j2"), "{{ t.nonsense }}").unwrap();
+    let msg = render_override(&sample(), dir.path())
+        .unwrap_err()
+        .to_string();
+    assert!(msg.contains("t.nonsense"), "{msg}");
+}

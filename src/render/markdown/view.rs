@@ -1,0 +1,474 @@
+//! The template context: a plain, serialisable view of the debate (texts already in the display
+//! language, relations already resolved to links), so the model can change without breaking
+//! users' templates. The README documents it.
+
+use super::escape::anchor;
+use super::labels::{Labels, labels};
+use crate::model::{Claim, Debate, Kind, Link, QuoteStatus, ReasonRole, Source};
+use crate::render::RenderContext;
+use serde::Serialize;
+
+/// The whole context of the report template.
+#[derive(Serialize)]
+pub(super) struct ReportView<'a> {
+    title: String,
+    lang: &'a str,
+    languages: &'a [String],
+    t: &'static Labels,
+    map_image: Option<&'a str>,
+    stats: StatsView,
+    theses: Vec<ThesisView>,
+    unconnected: Vec<EntryView>,
+    warnings: Vec<WarningView>,
+    sources: Vec<SourceView>,
+}
+
+#[derive(Serialize)]
+struct StatsView {
+    theses: usize,
+    claims: usize,
+    evidence: usize,
+    quotes: usize,
+    verified: usize,
+    sources: usize,
+    warnings: usize,
+    unconnected: usize,
+}
+
+#[derive(Serialize)]
+struct ThesisView {
+    #[serde(flatten)]
+    claim: EntryView,
+    /// The claims below the thesis, in tree order, `level` 0 for its direct reasons.
+    tree: Vec<EntryView>,
+}
+
+/// A claim as met at one place of the tree.
+#[derive(Serialize)]
+struct EntryView {
+    id: String,
+    anchor: String,
+    kind: Kind,
+    role: &'static str,
+    marker: &'static str,
+    depth: usize,
+    level: usize,
+    repeat: bool,
+    text: String,
+    text_lang: String,
+    fallback: bool,
+    translations: Vec<Translation>,
+    author: Option<String>,
+    tags: Vec<String>,
+    note: Option<String>,
+    scheme: Option<String>,
+    confidence: Option<f64>,
+    file: String,
+    line: usize,
+    location: String,
+    parent: Option<LinkView>,
+    co_premises: Vec<LinkView>,
+    undercut_by: Vec<LinkView>,
+    attacks: Option<AttackView>,
+    undercuts: Vec<LinkView>,
+    supporters: Vec<ReasonView>,
+    objections: Vec<ReasonView>,
+    rebuttals: Vec<ReasonView>,
+    evidence: Option<EvidenceView>,
+}
+
+#[derive(Serialize)]
+struct Translation {
+    lang: String,
+    text: String,
+}
+
+#[derive(Serialize, Clone)]
+struct LinkView {
+    id: String,
+    anchor: String,
+    kind: Kind,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct ReasonView {
+    premises: Vec<LinkView>,
+    undercut_by: Vec<LinkView>,
+}
+
+/// What an undercutter attacks: the link from these premises to this conclusion.
+#[derive(Serialize)]
+struct AttackView {
+    premises: Vec<LinkView>,
+    conclusion: LinkView,
+}
+
+#[derive(Serialize)]
+struct EvidenceView {
+    quote: Option<String>,
+    source: Option<SourceRef>,
+    locator: Option<String>,
+    status: &'static str,
+    source_line: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct SourceRef {
+    id: String,
+    anchor: String,
+    title: String,
+    path: Option<String>,
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct WarningView {
+    code: &'static str,
+    message: String,
+    help: Option<String>,
+    file: String,
+    line: usize,
+    location: String,
+}
+
+#[derive(Serialize)]
+struct SourceView {
+    id: String,
+    anchor: String,
+    title: String,
+    path: Option<String>,
+    url: Option<String>,
+    host: Option<String>,
+    quotes: usize,
+    verified: usize,
+    unverifiable: usize,
+    not_found: usize,
+    file: String,
+    line: usize,
+    location: String,
+}
+
+/// The anchor of a claim: `claim-<id>`.
+fn claim_anchor(id: &str) -> String {
+    format!("claim-{}", anchor(id))
+}
+
+fn location(file: &str, line: usize) -> String {
+    match (file.is_empty(), line) {
+        (true, _) => String::new(),
+        (false, 0) => file.to_string(),
+        (false, l) => format!("{file}:{l}"),
+    }
+}
+
+/// The language a text is shown in: `lang`, else the first of the debate's languages it has,
+/// else its first (the same rule as [`crate::model::Text::get`]).
+fn shown_lang(claim: &Claim, lang: &str, languages: &[String]) -> String {
+    if claim.text.has(lang) {
+        return lang.to_string();
+    }
+    languages
+        .iter()
+        .find(|l| claim.text.has(l))
+        .cloned()
+        .or_else(|| claim.text.0.keys().next().cloned())
+        .unwrap_or_default()
+}
+
+struct Builder<'c, 'a> {
+    ctx: &'c RenderContext<'a>,
+    d: &'a Debate,
+}
+
+impl Builder<'_, '_> {
+    fn link(&self, i: usize) -> LinkView {
+        let c = &self.d.claims[i];
+        LinkView {
+            id: c.id.clone(),
+            anchor: claim_anchor(&c.id),
+            kind: c.kind,
+            text: self.ctx.text(i).to_string(),
+        }
+    }
+
+    fn links(&self, v: &[usize]) -> Vec<LinkView> {
+        v.iter().map(|&i| self.link(i)).collect()
+    }
+
+    fn source_ref(&self, s: &Source) -> SourceRef {
+        SourceRef {
+            id: s.id.clone(),
+            anchor: format!("source-{}", anchor(&s.id)),
+            title: source_title(s, self.ctx),
+            path: s.path.clone(),
+            url: s.url.clone(),
+        }
+    }
+
+    fn entry(
+        &self,
+        claim: usize,
+        depth: usize,
+        level: usize,
+        link: Link,
+        repeat: bool,
+    ) -> EntryView {
+        let d = self.d;
+        let c = &d.claims[claim];
+        let text_lang = shown_lang(c, &self.ctx.lang, &d.languages);
+        let (role, marker, parent, co_premises, undercut_by, attacks) = match link {
+            Link::Root => {
+                let role = if c.kind == Kind::Thesis {
+                    "thesis"
+                } else {
+                    "root"
+                };
+                (role, "", None, vec![], vec![], None)
+            }
+            Link::Premise(ri) => {
+                let r = &d.reasons()[ri];
+                let (role, marker) = match r.role {
+                    ReasonRole::Support => ("support", "+"),
+                    ReasonRole::Objection => ("objection", "−"),
+                    ReasonRole::Rebuttal => ("rebuttal", "↩"),
+                };
+                let others: Vec<usize> =
+                    r.premises.iter().copied().filter(|&p| p != claim).collect();
+                (
+                    role,
+                    marker,
+                    Some(self.link(r.conclusion)),
+                    self.links(&others),
+                    self.links(&r.undercutters),
+                    None,
+                )
+            }
+            Link::Undercut(ri) => {
+                let r = &d.reasons()[ri];
+                let attack = AttackView {
+                    premises: self.links(&r.premises),
+                    conclusion: self.link(r.conclusion),
+                };
+                (
+                    "undercut",
+                    "⊘",
+                    Some(self.link(r.conclusion)),
+                    vec![],
+                    vec![],
+                    Some(attack),
+                )
+            }
+        };
+        let mut supporters = Vec::new();
+        let mut objections = Vec::new();
+        let mut rebuttals = Vec::new();
+        for (_, r) in d.reasons_for(claim) {
+            let view = ReasonView {
+                premises: self.links(&r.premises),
+                undercut_by: self.links(&r.undercutters),
+            };
+            match r.role {
+                ReasonRole::Support => supporters.push(view),
+                ReasonRole::Objection => objections.push(view),
+                ReasonRole::Rebuttal => rebuttals.push(view),
+            }
+        }
+        let undercuts = c
+            .undercuts
+            .iter()
+            .filter_map(|id| d.index_of(id))
+            .map(|i| self.link(i))
+            .collect();
+        let evidence = (c.quote.is_some() || c.source.is_some()).then(|| EvidenceView {
+            quote: c.quote.clone(),
+            source: c.source.as_deref().map(|id| match d.source(id) {
+                Some(s) => self.source_ref(s),
+                None => SourceRef {
+                    id: id.to_string(),
+                    anchor: format!("source-{}", anchor(id)),
+                    title: id.to_string(),
+                    path: None,
+                    url: None,
+                },
+            }),
+            locator: c.locator.clone(),
+            status: match c.quote_status {
+                QuoteStatus::None => "none",
+                QuoteStatus::Verified { .. } => "verified",
+                QuoteStatus::Unverifiable => "unverifiable",
+                QuoteStatus::NotFound => "not-found",
+            },
+            source_line: match c.quote_status {
+                QuoteStatus::Verified { line } => Some(line),
+                _ => None,
+            },
+        });
+        EntryView {
+            id: c.id.clone(),
+            anchor: claim_anchor(&c.id),
+            kind: c.kind,
+            role,
+            marker,
+            depth,
+            level,
+            repeat,
+            text: self.ctx.text(claim).to_string(),
+            fallback: !text_lang.is_empty() && text_lang != self.ctx.lang,
+            translations: c
+                .text
+                .0
+                .iter()
+                .filter(|(l, _)| **l != text_lang)
+                .map(|(l, t)| Translation {
+                    lang: l.clone(),
+                    text: t.clone(),
+                })
+                .collect(),
+            text_lang,
+            author: c.author.clone(),
+            tags: c.tags.clone(),
+            note: c.note.clone(),
+            scheme: c.scheme.clone(),
+            confidence: c.confidence,
+            file: c.origin.file.clone(),
+            line: c.origin.line,
+            location: location(&c.origin.file, c.origin.line),
+            parent,
+            co_premises,
+            undercut_by,
+            attacks,
+            undercuts,
+            supporters,
+            objections,
+            rebuttals,
+            evidence,
+        }
+    }
+}
+
+fn source_title(s: &Source, ctx: &RenderContext<'_>) -> String {
+    let title = s.title.get(&ctx.lang, &ctx.debate.languages);
+    if title.is_empty() {
+        s.id.clone()
+    } else {
+        title.to_string()
+    }
+}
+
+/// The host of an http(s) address, as a short link text (`www.example.org`).
+fn url_host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?;
+    (!host.is_empty()).then(|| host.to_string())
+}
+
+/// The context the report templates get, as JSON-like data (documented in the README): the
+/// model flattened into what a report shows, texts in the display language, relations as links.
+/// Public for `--format json`-style debugging of custom templates and for tests.
+pub fn report_context(ctx: &RenderContext<'_>) -> serde_json::Value {
+    serde_json::to_value(report_view(ctx)).unwrap_or_default()
+}
+
+/// The view behind [`report_context`], which the renderer hands to minijinja directly.
+pub(super) fn report_view<'c>(ctx: &'c RenderContext<'_>) -> ReportView<'c> {
+    let d = ctx.debate;
+    let b = Builder { ctx, d };
+    let mut theses: Vec<ThesisView> = Vec::new();
+    let mut unconnected: Vec<EntryView> = Vec::new();
+    let mut in_thesis = false;
+    for e in d.tree_order() {
+        if e.depth == 0 {
+            in_thesis = d.claims[e.claim].kind == Kind::Thesis;
+            if in_thesis {
+                theses.push(ThesisView {
+                    claim: b.entry(e.claim, 0, 0, e.link, e.repeat),
+                    tree: Vec::new(),
+                });
+                continue;
+            }
+        }
+        match theses.last_mut() {
+            Some(t) if in_thesis => {
+                t.tree
+                    .push(b.entry(e.claim, e.depth, e.depth - 1, e.link, e.repeat));
+            }
+            _ => unconnected.push(b.entry(e.claim, e.depth, e.depth, e.link, e.repeat)),
+        }
+    }
+    let mut sources: Vec<SourceView> = d
+        .sources
+        .iter()
+        .map(|s| SourceView {
+            id: s.id.clone(),
+            anchor: format!("source-{}", anchor(&s.id)),
+            title: source_title(s, ctx),
+            path: s.path.clone(),
+            url: s.url.clone(),
+            host: s.url.as_deref().and_then(url_host),
+            quotes: 0,
+            verified: 0,
+            unverifiable: 0,
+            not_found: 0,
+            file: s.origin.file.clone(),
+            line: s.origin.line,
+            location: location(&s.origin.file, s.origin.line),
+        })
+        .collect();
+    for c in d.claims.iter().filter(|c| c.quote.is_some()) {
+        let Some(s) = sources
+            .iter_mut()
+            .find(|s| Some(&s.id) == c.source.as_ref())
+        else {
+            continue;
+        };
+        s.quotes += 1;
+        match c.quote_status {
+            QuoteStatus::Verified { .. } => s.verified += 1,
+            QuoteStatus::Unverifiable => s.unverifiable += 1,
+            QuoteStatus::NotFound => s.not_found += 1,
+            QuoteStatus::None => {}
+        }
+    }
+    let unconnected_count = unconnected.iter().filter(|e| !e.repeat).count();
+    ReportView {
+        title: {
+            let title = d.title.get(&ctx.lang, &d.languages);
+            if title.is_empty() {
+                labels(&ctx.lang).untitled.to_string()
+            } else {
+                title.to_string()
+            }
+        },
+        lang: &ctx.lang,
+        languages: &d.languages,
+        t: labels(&ctx.lang),
+        map_image: ctx.map_image.as_deref(),
+        stats: StatsView {
+            theses: d.theses().count(),
+            claims: d.claims.len(),
+            evidence: d.claims.iter().filter(|c| c.kind == Kind::Evidence).count(),
+            quotes: sources.iter().map(|s| s.quotes).sum(),
+            verified: sources.iter().map(|s| s.verified).sum(),
+            sources: d.sources.len(),
+            warnings: ctx.warnings.len(),
+            unconnected: unconnected_count,
+        },
+        theses,
+        unconnected,
+        warnings: ctx
+            .warnings
+            .iter()
+            .map(|w| WarningView {
+                code: w.code,
+                message: w.message.clone(),
+                help: w.help.clone(),
+                file: w.file.clone(),
+                line: w.line,
+                location: location(&w.file, w.line),
+            })
+            .collect(),
+        sources,
+    }
+}

@@ -1,0 +1,96 @@
+//! Render backends: each turns the checked debate into one output format.
+//!
+//! Like mdBook's renderers, a backend gets one read-only [`RenderContext`] and returns bytes;
+//! writing them (atomically) is the caller's job, so backends never touch the file system.
+
+pub mod dot;
+pub mod graphviz;
+pub mod json;
+pub mod layout;
+pub mod map;
+pub mod markdown;
+pub mod wrap;
+
+use crate::diagnostics::Diagnostic;
+use crate::error::Result;
+use crate::model::Debate;
+
+/// Direction of the map: where the thesis sits relative to its reasons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum RankDir {
+    /// Thesis at the top, arrows pointing up (the teaching convention).
+    #[default]
+    #[value(name = "BT")]
+    BottomTop,
+    /// Thesis at the bottom.
+    #[value(name = "TB")]
+    TopBottom,
+    /// Left to right, for wide screens.
+    #[value(name = "LR")]
+    LeftRight,
+}
+
+impl RankDir {
+    /// The Graphviz `rankdir` value.
+    pub fn as_dot(self) -> &'static str {
+        match self {
+            RankDir::BottomTop => "BT",
+            RankDir::TopBottom => "TB",
+            RankDir::LeftRight => "LR",
+        }
+    }
+}
+
+/// Everything a backend may read. Grows with later features (evaluation, reviews), so it is
+/// `#[non_exhaustive]`: build it with [`RenderContext::new`].
+#[non_exhaustive]
+pub struct RenderContext<'a> {
+    /// The checked debate.
+    pub debate: &'a Debate,
+    /// Warnings from `check`, shown in the report.
+    pub warnings: Vec<&'a Diagnostic>,
+    /// Display language (falls back to the debate's other languages per claim).
+    pub lang: String,
+    /// Map direction.
+    pub rankdir: RankDir,
+    /// Which claims to draw (`--focus`/`--depth`); `None` draws all.
+    pub visible: Option<Vec<bool>>,
+    /// File name of the map image, linked from the report.
+    pub map_image: Option<String>,
+}
+
+impl<'a> RenderContext<'a> {
+    /// A context for the whole debate in its default language.
+    pub fn new(debate: &'a Debate) -> RenderContext<'a> {
+        RenderContext {
+            debate,
+            warnings: Vec::new(),
+            lang: debate.default_language().to_string(),
+            rankdir: RankDir::default(),
+            visible: None,
+            map_image: None,
+        }
+    }
+
+    /// Whether claim `i` is drawn.
+    pub fn is_visible(&self, i: usize) -> bool {
+        self.visible
+            .as_ref()
+            .is_none_or(|v| v.get(i).copied().unwrap_or(true))
+    }
+
+    /// The text of claim `i` in the display language, with fallbacks.
+    pub fn text(&self, i: usize) -> &'a str {
+        self.debate.claims[i]
+            .text
+            .get(&self.lang, &self.debate.languages)
+    }
+}
+
+/// A render backend.
+pub trait Renderer {
+    /// Short name, e.g. `dot`.
+    fn name(&self) -> &str;
+    /// Renders the debate to bytes.
+    fn render(&self, ctx: &RenderContext<'_>) -> Result<Vec<u8>>;
+}
