@@ -1,0 +1,41 @@
+//! `claimmap export`: the checked model in machine-readable formats.
+
+use super::common::{DebateArgs, emit};
+use crate::error::Result;
+use crate::render::json::Json;
+use crate::render::{RenderContext, Renderer};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `export`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  claimmap export claims --format json > debate.json\n  claimmap export claims -o debate.json"
+)]
+pub struct Args {
+    #[command(flatten)]
+    debate: DebateArgs,
+    /// Export format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Output file; standard output when absent.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// The whole checked model as JSON (documented in the README).
+    Json,
+}
+
+/// Runs `export`.
+pub fn execute(args: Args) -> Result<ExitCode> {
+    let checked = args.debate.load_for_render()?;
+    let ctx = RenderContext::new(&checked.debate);
+    let bytes = match args.format {
+        Format::Json => Json.render(&ctx)?,
+    };
+    emit(args.output.as_deref(), &bytes)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,75 @@
+//! The command line: argument parsing (clap) and one `execute` per subcommand.
+//!
+//! Each subcommand is a few library calls. Diagnostics go to stderr and outputs to stdout or
+//! files, so `claimmap map > map.dot` pipes cleanly. Exit codes: 0 success, 1 the debate has
+//! errors, 2 the tool could not run.
+
+mod build;
+mod check;
+mod common;
+mod export;
+mod map;
+mod report;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// claimmap: check, weigh and draw arguments kept as YAML files.
+#[derive(Debug, Parser)]
+#[command(name = "claimmap", version, about, long_about = None, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const AFTER_HELP: &str = "\
+Examples:
+  claimmap build claims            check the demo debate and write out/map.svg, out/report.md ...
+  claimmap check claims            list every problem with file, line and column
+  claimmap map claims -o map.png   draw the argument map (needs Graphviz for PNG/PDF)
+
+Exit codes: 0 success, 1 the debate has errors, 2 claimmap could not run.";
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a debate: load, validate and lint, reporting every problem in one run.
+    Check(check::Args),
+    /// Draw the argument map (DOT, SVG, PNG or PDF).
+    Map(map::Args),
+    /// Write the Markdown report.
+    Report(report::Args),
+    /// Export the checked model for other programs.
+    Export(export::Args),
+    /// The main job: check, then write map.dot, map.svg, report.md and debate.json.
+    Build(build::Args),
+}
+
+/// Runs a parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Command::Check(a) => check::execute(a),
+        Command::Map(a) => map::execute(a),
+        Command::Report(a) => report::execute(a),
+        Command::Export(a) => export::execute(a),
+        Command::Build(a) => build::execute(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(crate::error::Error::DebateHasErrors { .. }) => ExitCode::from(1),
+        Err(e) => {
+            common::print_error(&e);
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn clap_definition_is_consistent() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,42 @@
+//! `claimmap report`: the Markdown report.
+
+use super::common::{DebateArgs, LangArgs, context, emit};
+use crate::error::Result;
+use crate::render::Renderer;
+use crate::render::markdown::Markdown;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `report`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  claimmap report claims -o report.md\n  claimmap report claims --lang en --templates my-templates/ > report.md"
+)]
+pub struct Args {
+    #[command(flatten)]
+    debate: DebateArgs,
+    #[command(flatten)]
+    lang: LangArgs,
+    /// Output file; standard output when absent.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// A folder whose templates replace the built-in ones, file by file.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+    /// The map image the report links to.
+    #[arg(long, value_name = "FILE")]
+    map_image: Option<String>,
+}
+
+/// Runs `report`.
+pub fn execute(args: Args) -> Result<ExitCode> {
+    let checked = args.debate.load_for_render()?;
+    let mut ctx = context(&checked, &args.lang)?;
+    ctx.map_image = args.map_image;
+    let bytes = Markdown {
+        templates: args.templates,
+    }
+    .render(&ctx)?;
+    emit(args.output.as_deref(), &bytes)?;
+    Ok(ExitCode::SUCCESS)
+}

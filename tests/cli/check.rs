@@ -1,0 +1,152 @@
+//! `claimmap check`: every error and warning the format defines, with positions and help.
+
+use super::{check_json, codes, run};
+
+/// Each error fixture: its name and the error codes it must produce.
+const ERROR_CASES: &[(&str, &[&str])] = &[
+    ("yaml-syntax", &["yaml-syntax"]),
+    ("unknown-key", &["unknown-key", "unknown-key"]),
+    ("wrong-type", &["wrong-type"]),
+    (
+        "missing-fields",
+        &[
+            "missing-field",
+            "missing-field",
+            "empty-text",
+            "invalid-id",
+            "unknown-kind",
+            "out-of-range",
+        ],
+    ),
+    ("duplicate-id", &["duplicate-id"]),
+    ("unknown-id", &["unknown-id", "unknown-id"]),
+    ("self-reference", &["self-reference", "self-reference"]),
+    ("support-cycle", &["support-cycle"]),
+    ("unknown-source", &["unknown-source"]),
+    ("quote-not-found", &["quote-not-found", "quote-not-found"]),
+    ("no-thesis", &["no-thesis"]),
+    ("source-outside", &["source-outside", "source-outside"]),
+    ("bengali", &["quote-not-found", "unknown-key"]),
+];
+
+#[test]
+fn each_error_fixture_reports_its_errors_with_positions_and_exit_1() {
+    for (name, expected) in ERROR_CASES {
+        let (code, json) = check_json(name);
+        assert_eq!(code, 1, "{name}: exit code");
+        let found = codes(&json, "errors");
+        for e in *expected {
+            let want = expected.iter().filter(|x| x == &e).count();
+            let got = found.iter().filter(|x| x == e).count();
+            assert!(got >= want, "{name}: expected {want}× {e}, got {found:?}");
+        }
+        for d in json["errors"].as_array().unwrap() {
+            if d["code"] != "no-thesis" {
+                assert!(!d["file"].as_str().unwrap().is_empty(), "{name}: {d}");
+                assert!(d["line"].as_u64().unwrap() > 0, "{name}: no line in {d}");
+                assert!(
+                    d["column"].as_u64().unwrap() > 0,
+                    "{name}: no column in {d}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn human_diagnostics_snapshot() {
+    for (name, _) in ERROR_CASES.iter().chain(&[("warnings", &[][..])]) {
+        let r = run(&["check", &format!("tests/fixtures/{name}")]);
+        insta::assert_snapshot!(format!("check-{name}"), r.stderr);
+    }
+}
+
+#[test]
+fn suggestions_name_the_likely_fix() {
+    let (_, json) = check_json("unknown-key");
+    assert_eq!(json["errors"][0]["help"], "did you mean `supports`?");
+    let (_, json) = check_json("unknown-id");
+    let helps: Vec<&str> = json["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["help"].as_str())
+        .collect();
+    assert!(
+        helps.contains(&"did you mean `kornilov-coup`?"),
+        "{helps:?}"
+    );
+    let (_, json) = check_json("unknown-source");
+    assert_eq!(json["errors"][0]["help"], "did you mean `essay`?");
+}
+
+#[test]
+fn duplicate_ids_name_both_places() {
+    let (_, json) = check_json("duplicate-id");
+    let e = &json["errors"][0];
+    assert_eq!(e["file"], "b.yaml");
+    assert_eq!(e["related"][0]["file"], "a.yaml");
+    assert_eq!(e["related"][0]["line"], 5);
+}
+
+#[test]
+fn support_cycles_are_named() {
+    let (_, json) = check_json("support-cycle");
+    let msg = json["errors"][0]["message"].as_str().unwrap();
+    assert!(
+        msg.contains("a → c → b → a")
+            || msg.contains("c → b → a → c")
+            || msg.contains("b → a → c → b"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn quotes_are_matched_after_normalising_white_space_but_not_quote_marks() {
+    let (code, json) = check_json("ok-minimal");
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(json["stats"]["quotes_verified"], 1);
+    let (_, json) = check_json("quote-not-found");
+    let help = json["errors"][0]["help"].as_str().unwrap_or_default();
+    assert!(
+        help.contains("“quietly”"),
+        "closest passage should show the curly quotes: {help}"
+    );
+}
+
+#[test]
+fn warnings_do_not_fail_the_check() {
+    let (code, json) = check_json("warnings");
+    assert_eq!(code, 0, "{json}");
+    let mut w = codes(&json, "warnings");
+    w.sort();
+    assert_eq!(
+        w,
+        [
+            "disconnected",
+            "evidence-without-source",
+            "missing-default-language",
+            "unverifiable-quote"
+        ]
+    );
+}
+
+#[test]
+fn a_missing_folder_or_bad_flag_exits_2() {
+    let r = run(&["check", "tests/fixtures/does-not-exist"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("no debate folder"), "{}", r.stderr);
+    assert_eq!(run(&["check", "--no-such-flag"]).code, 2);
+}
+
+#[test]
+fn the_demo_debate_passes() {
+    let (code, json) = check_json("../../claims");
+    assert_eq!(code, 0, "{json}");
+    assert!(json["stats"]["claims"].as_u64().unwrap() >= 25);
+    assert_eq!(
+        json["stats"]["quotes_verified"],
+        json["stats"]["evidence"].as_u64().unwrap()
+            - json["stats"]["quotes_unverifiable"].as_u64().unwrap()
+    );
+}
