@@ -11,7 +11,7 @@ use std::time::Duration;
 /// Arguments of `map`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  claimmap map claims -o map.svg\n  claimmap map claims --format dot > map.dot\n  claimmap map claims --focus kornilov-coup-defeated --depth 2 -o kornilov.png --lang en"
+    after_help = "Examples:\n  claimmap map claims -o map.svg\n  claimmap map claims --format dot > map.dot\n  claimmap map claims --focus kornilov-stopped-by-force --depth 2 -o kornilov.png --lang en"
 )]
 pub struct Args {
     #[command(flatten)]

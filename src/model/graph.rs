@@ -265,7 +265,7 @@ impl Debate {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{Claim, Debate, Kind, Origin, QuoteStatus, Text};
+    use crate::model::{Claim, Debate, Kind, Text};
 
     fn claim(
         id: &str,
@@ -277,23 +277,11 @@ mod tests {
     ) -> Claim {
         let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
         Claim {
-            id: id.into(),
-            kind,
-            text: Text::single("en", id),
             supports: ids(supports),
             opposes: ids(opposes),
             undercuts: ids(undercuts),
             with: ids(with),
-            source: None,
-            locator: None,
-            quote: None,
-            author: None,
-            tags: vec![],
-            confidence: None,
-            scheme: None,
-            note: None,
-            quote_status: QuoteStatus::None,
-            origin: Origin::default(),
+            ..Claim::new(id, kind, Text::single("en", id))
         }
     }
 

@@ -116,6 +116,32 @@ pub struct Claim {
     pub origin: Origin,
 }
 
+impl Claim {
+    /// A claim with no relations, source or metadata: the starting point for code that builds
+    /// debates without YAML (importers, generators, tests), which then sets the fields it has.
+    pub fn new(id: impl Into<String>, kind: Kind, text: Text) -> Claim {
+        Claim {
+            id: id.into(),
+            kind,
+            text,
+            supports: Vec::new(),
+            opposes: Vec::new(),
+            undercuts: Vec::new(),
+            with: Vec::new(),
+            source: None,
+            locator: None,
+            quote: None,
+            author: None,
+            tags: Vec::new(),
+            confidence: None,
+            scheme: None,
+            note: None,
+            quote_status: QuoteStatus::None,
+            origin: Origin::default(),
+        }
+    }
+}
+
 /// A document that evidence quotes from.
 #[derive(Debug, Clone, Serialize)]
 pub struct Source {

@@ -78,11 +78,29 @@ fn map_dot_goes_to_stdout_and_focus_limits_it() {
     assert_eq!(all.code, 0, "{}", all.stderr);
     assert!(all.stdout.starts_with("digraph") || all.stdout.contains("digraph"));
     let focused = run(&[
-        "map", "claims", "--format", "dot", "--focus", "thesis", "--depth", "1",
+        "map",
+        "claims",
+        "--format",
+        "dot",
+        "--focus",
+        "kornilov-stopped-by-force",
+        "--depth",
+        "1",
     ]);
-    if focused.code == 0 {
-        assert!(focused.stdout.len() < all.stdout.len());
+    assert_eq!(focused.code, 0, "{}", focused.stderr);
+    // One link away: the claim, its evidence and the thesis it supports; nothing further.
+    for near in [
+        "kornilov-stopped-by-force",
+        "ev-kornilov-red-guards",
+        "force-was-necessary",
+    ] {
+        assert!(
+            focused.stdout.contains(&format!("\"{near}\"")),
+            "{near} missing"
+        );
     }
+    assert!(!focused.stdout.contains("\"navy-enforced-abolition\""));
+    assert!(all.stdout.contains("\"navy-enforced-abolition\""));
     let bad = run(&["map", "claims", "--focus", "no-such-claim"]);
     assert_eq!(bad.code, 2);
     assert!(

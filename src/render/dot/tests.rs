@@ -13,27 +13,16 @@ pub(crate) fn claim(id: &str, kind: Kind, text: &str, rel: &[(&str, &str)]) -> C
             .collect()
     };
     Claim {
-        id: id.into(),
-        kind,
-        text: Text::single("en", text),
         supports: ids("supports"),
         opposes: ids("opposes"),
         undercuts: ids("undercuts"),
         with: ids("with"),
-        source: None,
-        locator: None,
-        quote: None,
-        author: None,
-        tags: vec![],
-        confidence: None,
-        scheme: None,
-        note: None,
-        quote_status: QuoteStatus::None,
         origin: Origin {
             file: format!("{id}.yaml"),
             line: 1,
             column: 1,
         },
+        ..Claim::new(id, kind, Text::single("en", text))
     }
 }
 

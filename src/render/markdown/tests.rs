@@ -46,27 +46,16 @@ impl Default for C<'_> {
 fn claim(c: C<'_>, line: usize) -> Claim {
     let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
     Claim {
-        id: c.id.into(),
-        kind: c.kind,
-        text: text(c.en, c.bn),
         supports: ids(c.supports),
         opposes: ids(c.opposes),
         undercuts: ids(c.undercuts),
         with: ids(c.with),
-        source: None,
-        locator: None,
-        quote: None,
-        author: None,
-        tags: vec![],
-        confidence: None,
-        scheme: None,
-        note: None,
-        quote_status: QuoteStatus::None,
         origin: Origin {
             file: format!("claims/{}.yaml", c.id),
             line,
             column: 3,
         },
+        ..Claim::new(c.id, c.kind, text(c.en, c.bn))
     }
 }
 
