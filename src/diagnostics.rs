@@ -288,20 +288,37 @@ impl Diagnostics {
             }
             return;
         };
-        let line_text = line_text.trim_end_matches('\r').replace('\t', " ");
+        // Control characters (a raw ESC could drive the terminal) and bidi overrides become a
+        // visible U+FFFD; tabs become spaces so the caret lines up. Columns count characters,
+        // so the replacement keeps them right.
+        let chars: Vec<char> = line_text
+            .trim_end_matches('\r')
+            .chars()
+            .map(|c| match c {
+                '\t' => ' ',
+                c if is_unsafe_char(c) => '\u{fffd}',
+                c => c,
+            })
+            .collect();
+        // A very long line (minified YAML) is cut to a window around the column.
+        let col = pos.column.saturating_sub(1).min(chars.len());
+        let start = col.saturating_sub(SNIPPET_CONTEXT);
+        let end = (col + SNIPPET_CONTEXT).min(chars.len());
+        let mut line_text: String = chars[start..end].iter().collect();
+        let mut prefix: String = chars[start..col].iter().collect();
+        if start > 0 {
+            line_text.insert(0, '…');
+            prefix.insert(0, '…');
+        }
+        if end < chars.len() {
+            line_text.push('…');
+        }
         let gutter = pos.line.to_string().len();
         let bar = " ".repeat(gutter);
         // The caret goes under the column, measured in display width so it lands right under
         // wide or combining (Bengali) characters too.
-        let prefix: String = line_text
-            .chars()
-            .take(pos.column.saturating_sub(1))
-            .collect();
         let indent = UnicodeWidthStr::width(prefix.as_str());
-        let rest: String = line_text
-            .chars()
-            .skip(pos.column.saturating_sub(1))
-            .collect();
+        let rest: String = chars[col..end].iter().collect();
         let span_len = span_width(&rest, pos.len);
         let carets = "^".repeat(span_len.max(1));
         let _ = writeln!(out, " {bar} |");
@@ -318,6 +335,16 @@ impl Diagnostics {
         };
         let _ = writeln!(out, " {bar} | {painted}");
     }
+}
+
+/// How many characters of a long line are shown on each side of the column.
+const SNIPPET_CONTEXT: usize = 100;
+
+/// Characters never echoed to a terminal: controls and bidirectional overrides.
+fn is_unsafe_char(c: char) -> bool {
+    c.is_control()
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
 /// Display width of the first `byte_len` bytes of `rest` (the underlined token), capped at the

@@ -74,7 +74,13 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Resu
             diags.push(p);
         }
         if let Some(f) = file {
-            if f.rel == CONFIG_FILE {
+            if f.rel == "claimmap.yml" {
+                diags.push(
+                    Diagnostic::error("config-name", "the settings file is named `claimmap.yml`")
+                        .in_file(&f.rel)
+                        .help("rename it to `claimmap.yaml`; claimmap reads its settings only from that name"),
+                );
+            } else if f.rel == CONFIG_FILE {
                 config = Some(f);
             } else {
                 files.push(f);
@@ -129,6 +135,9 @@ fn collect_yaml(root: &Path, dir: &Path, out: &mut Vec<PathBuf>, diags: &mut Dia
     }
 }
 
+/// Sizes are shown in the unit `--max-file-size` takes (MiB).
+const MB: f64 = 1024.0 * 1024.0;
+
 type Parsed = (Option<LoadedFile>, Vec<Diagnostic>);
 
 fn parse_all(root: &Path, paths: &[PathBuf], options: &LoadOptions) -> Vec<Parsed> {
@@ -166,9 +175,9 @@ fn read_one(root: &Path, path: &Path, options: &LoadOptions) -> Parsed {
                 Diagnostic::error(
                     "file-too-large",
                     format!(
-                        "file is {:.1} MB, larger than the {:.1} MB limit for a claim file",
-                        m.len() as f64 / 1e6,
-                        options.max_file_bytes as f64 / 1e6
+                        "file is {:.1} MB, larger than the {} MB limit for a claim file",
+                        m.len() as f64 / MB,
+                        (options.max_file_bytes as f64 / MB).round()
                     ),
                 )
                 .in_file(&rel)
@@ -203,7 +212,15 @@ fn read_one(root: &Path, path: &Path, options: &LoadOptions) -> Parsed {
                         "file is not UTF-8 text (invalid byte at line {line}, column {column})"
                     ),
                 )
-                .in_file(&rel)
+                .at(
+                    &rel,
+                    yaml::Pos {
+                        line,
+                        column,
+                        offset: usize::MAX,
+                        len: 0,
+                    },
+                )
                 .help("save the file as UTF-8; claim files are text, not binary"),
             );
         }

@@ -202,16 +202,55 @@ pub fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
     }) {
         return Ok(None);
     }
-    let options = serde_saphyr::Options::default();
-    match serde_saphyr::from_str_with_options::<Node>(text, options) {
+    match serde_saphyr::from_str_with_options::<Node>(text, options()) {
         Ok(node) => Ok(Some(node)),
         Err(e) => {
             let pos = e.location().map(|l| Pos::from_location(&l));
             Err(SyntaxError {
-                message: clean_message(&e.to_string()),
+                message: explain(&clean_message(&e.to_string())),
                 pos,
             })
         }
+    }
+}
+
+/// Parser settings. Booleans are only `true`/`false` (YAML 1.2), so `text: No` or `id: y` stay
+/// strings; numbers with leading zeros (`scheme: 007`) and `.nan`/`.inf` stay strings too, so
+/// validation can report them as what they are. The node budget is raised from the default
+/// 250,000 (a 2.6 MB file of 36,000 claims is legitimate; file size is capped by the loader),
+/// while alias, anchor and depth limits keep their defaults against alias bombs.
+fn options() -> serde_saphyr::Options {
+    let mut options = serde_saphyr::Options::default();
+    options.strict_booleans = true;
+    options.leading_zero_numbers_as_strings = true;
+    options.non_finite_float_policy = serde_saphyr::NonFiniteFloatPolicy::AsString;
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = 20_000_000;
+    budget.max_events = 40_000_000;
+    options.budget = Some(budget);
+    options
+}
+
+/// Turns the parser's limit messages (Rust debug text) into advice a student can follow.
+fn explain(message: &str) -> String {
+    let lower = message.to_ascii_lowercase();
+    if lower.contains("multiple") && lower.contains("document")
+        || lower.contains("from_str_multiple")
+    {
+        "the file holds several YAML documents (separated by `---`); a claim file holds one: \
+         remove the separators or split the file"
+            .to_string()
+    } else if lower.contains("budget") && lower.contains("depth") {
+        "values are nested too deeply (more than 64 levels); claim files need only a few levels"
+            .to_string()
+    } else if lower.contains("alias") || lower.contains("anchor") {
+        "too many aliases (`*name`) or anchors: this looks like a YAML alias bomb; write the \
+         values out instead"
+            .to_string()
+    } else if lower.contains("budget") {
+        "the file is too large for one YAML document; split it into several files".to_string()
+    } else {
+        message.to_string()
     }
 }
 

@@ -259,7 +259,16 @@ impl Debate {
                 }
             }
         }
-        dist.into_iter().map(|d| d != usize::MAX).collect()
+        let mut shown: Vec<bool> = dist.into_iter().map(|d| d != usize::MAX).collect();
+        // A linked reason is drawn whole: a co-premise alone would read as a simple reason.
+        for r in &self.reasons {
+            if shown[r.conclusion] && r.premises.iter().any(|&p| shown[p]) {
+                for &p in &r.premises {
+                    shown[p] = true;
+                }
+            }
+        }
+        shown
     }
 }
 

@@ -155,6 +155,15 @@ pub struct Source {
     /// An external address: quotes from it cannot be verified.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Who wrote the source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// When it was written or published, as the debate writes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// A note for readers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Where it was declared.
     #[serde(flatten)]
     pub origin: Origin,

@@ -133,9 +133,11 @@ fn read_claim(node: &Node, r: &mut Reader<'_>, default_lang: &str) -> Option<Raw
         )
         .at(r.file, id.pos)
         .label("not a valid id");
-        if !s.is_empty() {
-            d = d.help(format!("write it as `{s}`"));
-        }
+        d = if s.is_empty() {
+            d.help("ids are short ASCII names such as `kornilov-coup`; the text can be in any language")
+        } else {
+            d.help(format!("write it as `{s}`"))
+        };
         r.diags.push(d);
     }
     let kind = match get(entries, "kind") {
@@ -227,7 +229,12 @@ fn read_claim(node: &Node, r: &mut Reader<'_>, default_lang: &str) -> Option<Raw
         pos: node.pos,
         id: id?,
         kind,
-        text: text?,
+        // A claim whose text could not be read is kept (its error is reported above) so that
+        // references to it do not turn into false "unknown id" errors.
+        text: text.unwrap_or(At {
+            value: Text::default(),
+            pos: node.pos,
+        }),
         supports,
         opposes,
         undercuts,

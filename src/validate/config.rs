@@ -114,6 +114,15 @@ fn read_source(
         title,
         path: path.as_ref().map(|p| p.value.clone()),
         url: url.map(|u| u.value),
+        author: get(entries, "author")
+            .and_then(|n| r.string("author", n))
+            .map(|a| a.value),
+        date: get(entries, "date")
+            .and_then(|n| r.string("date", n))
+            .map(|a| a.value),
+        note: get(entries, "note")
+            .and_then(|n| r.string("note", n))
+            .map(|a| a.value),
         origin: Origin {
             file: r.file.to_string(),
             line: node.pos.line,

@@ -21,6 +21,8 @@ pub struct At<T> {
 pub struct Reader<'a> {
     /// File path relative to the debate folder.
     pub file: &'a str,
+    /// The file's text, to recover scalars exactly as written.
+    pub text: &'a str,
     /// Where problems go.
     pub diags: &'a mut Diagnostics,
 }
@@ -83,8 +85,8 @@ impl Reader<'_> {
     pub fn string(&mut self, key: &str, node: &Node) -> Option<At<String>> {
         let value = match &node.value {
             Value::Str(s) => s.clone(),
-            Value::Int(i) => i.to_string(),
-            Value::Float(f) => f.to_string(),
+            Value::Int(i) => self.written(node).unwrap_or_else(|| i.to_string()),
+            Value::Float(f) => self.written(node).unwrap_or_else(|| f.to_string()),
             _ => {
                 self.wrong_type(key, node, "a string");
                 return None;
@@ -96,6 +98,14 @@ impl Reader<'_> {
         })
     }
 
+    /// A plain scalar exactly as it is written in the file (`1.20`, `0x1F`), so a number used
+    /// as text keeps its spelling.
+    fn written(&self, node: &Node) -> Option<String> {
+        let end = node.pos.offset.checked_add(node.pos.len)?;
+        let raw = self.text.get(node.pos.offset..end)?.trim();
+        (!raw.is_empty()).then(|| raw.to_string())
+    }
+
     /// A list of strings, where a single string stands for a list of one (`supports: thesis`).
     pub fn string_list(&mut self, key: &str, node: &Node) -> Vec<At<String>> {
         match &node.value {
@@ -104,7 +114,7 @@ impl Reader<'_> {
                 .iter()
                 .filter_map(|item| match &item.value {
                     Value::Seq(_) | Value::Map(_) | Value::Null | Value::Bool(_) => {
-                        self.wrong_type(&format!("each item of `{key}`"), item, "a string");
+                        self.wrong_type(&format!("{key}[]"), item, "a string");
                         None
                     }
                     _ => self.string(key, item),

@@ -11,6 +11,7 @@ mod rules;
 mod sources;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Stats};
+use crate::load::yaml::Pos;
 use crate::load::{CONFIG_FILE, Loaded};
 use crate::model::{Claim, Debate, Kind, Origin, QuoteStatus};
 use claims::RawClaim;
@@ -25,6 +26,7 @@ pub fn validate(loaded: &Loaded, diags: &mut Diagnostics) -> (Debate, Stats) {
         loaded.config.as_ref(),
         &mut Reader {
             file: CONFIG_FILE,
+            text: loaded.config.as_ref().map_or("", |f| &f.text),
             diags,
         },
     );
@@ -34,6 +36,7 @@ pub fn validate(loaded: &Loaded, diags: &mut Diagnostics) -> (Debate, Stats) {
         if let Some(node) = &file.node {
             let mut r = Reader {
                 file: &file.rel,
+                text: &file.text,
                 diags,
             };
             raws.extend(claims::read_file(node, &mut r, &default_lang));
@@ -115,18 +118,22 @@ fn to_claim(r: &RawClaim, quote_status: QuoteStatus) -> Claim {
 }
 
 fn lint_sources(config: &config::Config, raws: &[RawClaim], diags: &mut Diagnostics) {
-    let mut seen: HashMap<&str, ()> = HashMap::new();
+    let mut seen: HashMap<&str, Pos> = HashMap::new();
     for (s, pos, _) in &config.sources {
-        if seen.insert(&s.id, ()).is_some() {
+        if let Some(first) = seen.get(s.id.as_str()) {
             diags.push(
                 Diagnostic::error(
                     "duplicate-id",
-                    format!("the source id `{}` is declared twice", s.id),
+                    format!("the source id `{}` is declared more than once", s.id),
                 )
                 .at(CONFIG_FILE, *pos)
+                .label("declared again here")
+                .related(CONFIG_FILE, *first, "first declared here")
                 .help("source ids must be unique: rename one of them"),
             );
+            continue;
         }
+        seen.insert(&s.id, *pos);
         if !raws
             .iter()
             .any(|c| c.source.as_ref().is_some_and(|x| x.value == s.id))
@@ -165,10 +172,15 @@ fn lint_debate(debate: &Debate, raws: &[RawClaim], kept: &[usize], diags: &mut D
                     format!("claim `{}` is not connected to any thesis", claim.id),
                 )
                 .at(&raw.file, raw.id.pos)
-                .help("add `supports:`, `opposes:` or `undercuts:` linking it into the debate"),
+                .help(if claim.supports.is_empty() && claim.opposes.is_empty() && claim.undercuts.is_empty() {
+                    "add `supports:`, `opposes:` or `undercuts:` linking it into the debate"
+                } else {
+                    "none of its links leads to a thesis; link it, or a claim it refers to, into the debate"
+                }),
             );
         }
-        if !claim.text.has(lang) {
+        lint_relations(debate, k, raw, diags);
+        if !claim.text.has(lang) && !claim.text.0.is_empty() {
             diags.push(
                 Diagnostic::warning("missing-default-language", format!("claim `{}` has no text in `{lang}`, the debate's default language", claim.id))
                     .at(&raw.file, raw.text.pos)
@@ -190,6 +202,67 @@ fn lint_debate(debate: &Debate, raws: &[RawClaim], kept: &[usize], diags: &mut D
                         .help(help),
                 );
             }
+        }
+    }
+}
+
+/// Relations that parse but cannot mean what the writer intended.
+fn lint_relations(debate: &Debate, k: usize, raw: &RawClaim, diags: &mut Diagnostics) {
+    let claim = &debate.claims[k];
+    for target in raw
+        .supports
+        .iter()
+        .filter(|t| claim.opposes.contains(&t.value))
+    {
+        diags.push(
+            Diagnostic::error(
+                "supports-and-opposes",
+                format!(
+                    "claim `{}` both supports and opposes `{}`",
+                    claim.id, target.value
+                ),
+            )
+            .at(&raw.file, target.pos)
+            .help("a claim speaks either for or against another; split it into two claims"),
+        );
+    }
+    if !raw.with.is_empty() && claim.supports.is_empty() && claim.opposes.is_empty() {
+        diags.push(
+            Diagnostic::warning(
+                "with-without-reason",
+                format!(
+                    "claim `{}` names co-premises but supports or opposes nothing",
+                    claim.id
+                ),
+            )
+            .at(&raw.file, raw.with[0].pos)
+            .help("co-premises work together for a conclusion: add `supports:` or `opposes:`"),
+        );
+    }
+    for partner in &raw.with {
+        let Some(other) = debate.claim(&partner.value) else {
+            continue;
+        };
+        let conflict = claim.supports.iter().any(|t| other.opposes.contains(t))
+            || claim.opposes.iter().any(|t| other.supports.contains(t));
+        if conflict {
+            diags.push(
+                Diagnostic::warning("co-premise-conflict", format!("`{}` is a co-premise of `{}`, but one supports what the other opposes", partner.value, claim.id))
+                    .at(&raw.file, partner.pos)
+                    .help("co-premises must argue the same way; remove one from `with:` or fix its relation"),
+            );
+        }
+    }
+    for target in &raw.undercuts {
+        let Some(t) = debate.index_of(&target.value) else {
+            continue;
+        };
+        if !debate.reasons().iter().any(|r| r.premises.contains(&t)) {
+            diags.push(
+                Diagnostic::warning("undercut-without-link", format!("`{}` supports and opposes nothing, so it has no link for `{}` to undercut", target.value, claim.id))
+                    .at(&raw.file, target.pos)
+                    .help("an undercut attacks the link from a reason to its conclusion; to say the claim is false, use `opposes:`"),
+            );
         }
     }
 }

@@ -17,7 +17,7 @@ pub fn unique_ids(raws: &[RawClaim], diags: &mut Diagnostics) -> Vec<bool> {
                 diags.push(
                     Diagnostic::error(
                         "duplicate-id",
-                        format!("the id `{}` is used twice", c.id.value),
+                        format!("the id `{}` is used more than once", c.id.value),
                     )
                     .at(&c.file, c.id.pos)
                     .label("defined again here")

@@ -47,7 +47,10 @@ pub fn read_sources(
             continue;
         }
         let read = std::fs::metadata(&full).and_then(|m| {
-            if m.len() > MAX_SOURCE_BYTES {
+            if !m.is_file() {
+                // A FIFO or device would block the read (or never end).
+                Err(std::io::Error::other("not a regular file"))
+            } else if m.len() > MAX_SOURCE_BYTES {
                 Err(std::io::Error::other(format!(
                     "larger than {} MB",
                     MAX_SOURCE_BYTES >> 20
@@ -146,6 +149,14 @@ pub fn check_quotes(
             };
             match find_quote(text, &quote.value) {
                 QuoteMatch::Found { line, .. } => QuoteStatus::Verified { line },
+                QuoteMatch::NotFound { .. } if quote.value.trim().is_empty() => {
+                    diags.push(
+                        Diagnostic::error("quote-not-found", format!("the quote of `{}` is empty", c.id.value))
+                            .at(&c.file, quote.pos)
+                            .help("copy the exact words from the source, or remove `quote:`"),
+                    );
+                    QuoteStatus::NotFound
+                }
                 QuoteMatch::NotFound { closest } => {
                     let mut d = Diagnostic::error("quote-not-found", format!("the quote of `{}` is not in source `{}`", c.id.value, source.value))
                         .at(&c.file, quote.pos)

@@ -27,6 +27,7 @@ const ERROR_CASES: &[(&str, &[&str])] = &[
     ("no-thesis", &["no-thesis"]),
     ("source-outside", &["source-outside", "source-outside"]),
     ("bengali", &["quote-not-found", "unknown-key"]),
+    ("relations", &["supports-and-opposes"]),
 ];
 
 #[test]
@@ -149,4 +150,33 @@ fn the_demo_debate_passes() {
         json["stats"]["evidence"].as_u64().unwrap()
             - json["stats"]["quotes_unverifiable"].as_u64().unwrap()
     );
+}
+
+#[test]
+fn relations_that_cannot_mean_what_they_say_are_linted() {
+    let (_, json) = check_json("relations");
+    let mut w = codes(&json, "warnings");
+    w.sort();
+    assert_eq!(
+        w,
+        [
+            "co-premise-conflict",
+            "disconnected",
+            "undercut-without-link",
+            "with-without-reason"
+        ]
+    );
+}
+
+#[test]
+fn scalars_keep_their_spelling_and_yaml_1_1_booleans_are_text() {
+    let r = run(&["export", "tests/fixtures/scalars"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let t = &json["claims"][0];
+    assert_eq!(t["text"]["en"], "No");
+    assert_eq!(t["locator"], "1.20");
+    assert_eq!(t["scheme"], "007");
+    assert_eq!(json["claims"][1]["text"]["en"], "Off");
+    assert_eq!(json["claims"][1]["note"], "0x1F");
 }

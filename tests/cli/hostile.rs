@@ -174,3 +174,64 @@ fn snapshot_tree(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
     out.sort();
     out
 }
+
+#[test]
+fn terminal_escapes_and_long_lines_are_not_echoed_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "x".repeat(100_000);
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        format!("claims:\n  - id: t\n    kind: thesis\n    text: \"\u{1b}]0;pwned\u{7} {long}\"\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.yaml"),
+        format!("claims:\n  - {{id: a, text: \"{long}\", supports: t, colour: red}}\n"),
+    )
+    .unwrap();
+    let out = claimmap().arg("check").arg(dir.path()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!stderr.contains('\u{1b}'), "raw ESC echoed");
+    assert!(
+        stderr.len() < 5_000,
+        "a 100 kB line was echoed whole: {} bytes",
+        stderr.len()
+    );
+    assert!(
+        stderr.contains("did you mean") || stderr.contains("keys of a claim"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_fifo_source_does_not_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("claimmap.yaml"),
+        "sources:\n  - id: s\n    path: src.txt\n",
+    )
+    .unwrap();
+    let fifo = dir.path().join("src.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo not available");
+        return;
+    }
+    std::fs::write(
+        dir.path().join("thesis.yaml"),
+        "claims:\n  - id: t\n    kind: thesis\n    text: T\n  - id: e\n    kind: evidence\n    text: E\n    supports: t\n    source: s\n    quote: q\n",
+    )
+    .unwrap();
+    let out = claimmap()
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        error_codes(&json).contains(&"source-unreadable".to_string()),
+        "{json}"
+    );
+}
