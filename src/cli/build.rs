@@ -1,11 +1,13 @@
 //! `claimmap build`: the main job. Check the debate, then write every output into one folder.
 
-use super::common::{DebateArgs, LangArgs, context, count};
+use super::common::{
+    DEFAULT_LAYOUT_TIMEOUT, DebateArgs, LangArgs, context, count, guard_output, layout_timeout,
+};
 use crate::error::Result;
 use crate::output::write_atomic;
 use crate::render::Renderer;
 use crate::render::json::Json;
-use crate::render::map::{MapFormat, render_map};
+use crate::render::map::{MapFormat, render_build_svg, render_map};
 use crate::render::markdown::Markdown;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,29 +28,33 @@ pub struct Args {
     /// A folder whose templates replace the built-in ones, file by file.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
+    /// Give up on the Graphviz layout after this many seconds (0 disables).
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_LAYOUT_TIMEOUT)]
+    layout_timeout: u64,
 }
+
+/// The files `build` writes into the output folder.
+const OUTPUTS: [&str; 4] = ["map.dot", "map.svg", "report.md", "debate.json"];
 
 /// Runs `build`: writes `map.dot`, `map.svg`, `report.md` and `debate.json`.
 pub fn execute(args: Args) -> Result<ExitCode> {
     let checked = args.debate.load_for_render()?;
+    for name in OUTPUTS {
+        guard_output(&checked, &args.output.join(name))?;
+    }
     let mut ctx = context(&checked, &args.lang)?;
     ctx.map_image = Some("map.svg".to_string());
     // Render everything before writing anything: a failing renderer leaves the previous
     // outputs untouched instead of a mix of old and new files.
     let dot = render_map(&ctx, MapFormat::Dot, None)?;
-    let svg = render_map(&ctx, MapFormat::Svg, None)?;
+    let svg = render_build_svg(&ctx, layout_timeout(args.layout_timeout))?;
     let report = Markdown {
         templates: args.templates.clone(),
     }
     .render(&ctx)?;
     let json = Json.render(&ctx)?;
-    let outputs = [
-        ("map.dot", &dot.bytes),
-        ("map.svg", &svg.bytes),
-        ("report.md", &report),
-        ("debate.json", &json),
-    ];
-    for (name, bytes) in outputs {
+    let outputs = [&dot.bytes, &svg.bytes, &report, &json];
+    for (name, bytes) in OUTPUTS.into_iter().zip(outputs) {
         write_atomic(&args.output.join(name), bytes)?;
     }
     if let Some(note) = &svg.note {

@@ -7,7 +7,8 @@ use crate::load::LoadOptions;
 use crate::render::RenderContext;
 use crate::{Checked, check};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
+use std::time::Duration;
 
 /// Arguments every command that reads a debate takes.
 #[derive(Debug, clap::Args)]
@@ -18,6 +19,14 @@ pub struct DebateArgs {
     /// Largest claim file to read, in megabytes (protects against huge inputs).
     #[arg(long, value_name = "MB", default_value_t = 16)]
     pub max_file_size: u64,
+}
+
+/// Default of `--layout-timeout`, in seconds: a huge map can keep Graphviz busy for minutes.
+pub const DEFAULT_LAYOUT_TIMEOUT: u64 = 120;
+
+/// The Graphviz time limit from `--layout-timeout SECONDS`, where 0 means none.
+pub fn layout_timeout(seconds: u64) -> Option<Duration> {
+    (seconds > 0).then(|| Duration::from_secs(seconds))
 }
 
 /// Arguments for commands that show claim texts.
@@ -134,4 +143,73 @@ pub fn emit(out: Option<&std::path::Path>, bytes: &[u8]) -> Result<()> {
                 .map_err(|e| Error::io("writing to standard output", e))
         }
     }
+}
+
+/// Refuses (usage error) to write `path` when it would overwrite part of the debate: a YAML
+/// file inside the debate folder (a claim file, `claimmap.yaml`, or a new one that the next
+/// run would load as claims) or a declared source document. Symbolic links and `..` are
+/// resolved first, so another spelling of the same file is refused too.
+pub fn guard_output(checked: &Checked, path: &Path) -> Result<()> {
+    let refuse = |why: &str| Error::Usage {
+        message: format!(
+            "refusing to write over `{}`: {why}; claimmap never modifies claim files or \
+             sources. Choose another output path",
+            path.display()
+        ),
+    };
+    let Ok(target) = real_path(path) else {
+        // Cannot be resolved (e.g. a link loop): writing fails later with the I/O error.
+        return Ok(());
+    };
+    let root = real_path(&checked.root).unwrap_or_else(|_| checked.root.clone());
+    let is_yaml = target
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+    if is_yaml && target.starts_with(&root) {
+        return Err(refuse("it is part of the debate"));
+    }
+    for source in &checked.debate.sources {
+        let Some(rel) = &source.path else { continue };
+        let Ok(source_path) = real_path(&checked.root.join(rel)) else {
+            continue;
+        };
+        if source_path == target {
+            return Err(refuse(&format!(
+                "it is the debate's source document `{}`",
+                source.id
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The absolute path a write to `path` ends up at: symbolic links followed, the longest
+/// existing ancestor canonicalized and the rest (folders still to be created) normalized.
+fn real_path(path: &Path) -> std::io::Result<PathBuf> {
+    let path = crate::output::resolve_links(path)?;
+    let path = if path.is_absolute() {
+        path
+    } else {
+        std::env::current_dir()?.join(path)
+    };
+    for ancestor in path.ancestors() {
+        let Ok(mut out) = std::fs::canonicalize(ancestor) else {
+            continue;
+        };
+        // Everything after the longest existing ancestor is yet to be created, so no link
+        // can hide in it and `..` can be applied lexically.
+        let rest = path.strip_prefix(ancestor).unwrap_or(Path::new(""));
+        for c in rest.components() {
+            match c {
+                Component::ParentDir => {
+                    out.pop();
+                }
+                Component::Normal(name) => out.push(name),
+                _ => {}
+            }
+        }
+        return Ok(out);
+    }
+    Ok(path)
 }

@@ -1,6 +1,6 @@
 //! `claimmap export`: the checked model in machine-readable formats.
 
-use super::common::{DebateArgs, emit};
+use super::common::{DebateArgs, emit, guard_output};
 use crate::error::Result;
 use crate::render::json::Json;
 use crate::render::{RenderContext, Renderer};
@@ -32,6 +32,9 @@ enum Format {
 /// Runs `export`.
 pub fn execute(args: Args) -> Result<ExitCode> {
     let checked = args.debate.load_for_render()?;
+    if let Some(out) = &args.output {
+        guard_output(&checked, out)?;
+    }
     let ctx = RenderContext::new(&checked.debate);
     let bytes = match args.format {
         Format::Json => Json.render(&ctx)?,

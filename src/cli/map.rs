@@ -1,12 +1,13 @@
 //! `claimmap map`: the argument map.
 
-use super::common::{DebateArgs, LangArgs, context, emit};
+use super::common::{
+    DEFAULT_LAYOUT_TIMEOUT, DebateArgs, LangArgs, context, emit, guard_output, layout_timeout,
+};
 use crate::error::{Error, Result};
 use crate::render::RankDir;
 use crate::render::map::{MapFormat, render_map};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
 
 /// Arguments of `map`.
 #[derive(Debug, clap::Args)]
@@ -21,7 +22,8 @@ pub struct Args {
     /// Output file; standard output when absent (DOT and SVG only).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Output format; default from the output file's extension, else DOT.
+    /// Output format; default from the output file's extension (.dot, .svg, .png, .pdf), and
+    /// DOT on standard output.
     #[arg(long, value_enum)]
     format: Option<MapFormat>,
     /// Draw only the claims around this one (with `--depth`).
@@ -33,23 +35,18 @@ pub struct Args {
     /// Map direction: BT puts the thesis at the top with arrows pointing up.
     #[arg(long, value_enum, default_value_t = RankDir::BottomTop)]
     rankdir: RankDir,
-    /// Give up on the Graphviz layout after this many seconds.
-    #[arg(long, value_name = "SECONDS")]
-    layout_timeout: Option<u64>,
+    /// Give up on the Graphviz layout after this many seconds (0 disables).
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_LAYOUT_TIMEOUT)]
+    layout_timeout: u64,
 }
 
 /// Runs `map`.
 pub fn execute(args: Args) -> Result<ExitCode> {
-    let format = args
-        .format
-        .or_else(|| args.output.as_deref().and_then(MapFormat::from_path))
-        .unwrap_or(MapFormat::Dot);
-    if args.output.is_none() && matches!(format, MapFormat::Png | MapFormat::Pdf) {
-        return Err(Error::Usage {
-            message: "PNG and PDF are binary: give an output file with `-o map.png`".into(),
-        });
-    }
+    let format = choose_format(args.format, args.output.as_deref())?;
     let checked = args.debate.load_for_render()?;
+    if let Some(out) = &args.output {
+        guard_output(&checked, out)?;
+    }
     let mut ctx = context(&checked, &args.lang)?;
     ctx.rankdir = args.rankdir;
     if let Some(focus) = &args.focus {
@@ -67,10 +64,43 @@ pub fn execute(args: Args) -> Result<ExitCode> {
         };
         ctx.visible = Some(debate.neighbourhood(center, args.depth));
     }
-    let out = render_map(&ctx, format, args.layout_timeout.map(Duration::from_secs))?;
+    let out = render_map(&ctx, format, layout_timeout(args.layout_timeout))?;
     if let Some(note) = &out.note {
         eprintln!("note: {note}");
     }
     emit(args.output.as_deref(), &out.bytes)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The map format: `--format`, else the output file's extension, else DOT on standard output.
+/// An output file whose extension names no format, or another format than `--format`, is a
+/// usage error rather than a file with a misleading name.
+fn choose_format(format: Option<MapFormat>, output: Option<&Path>) -> Result<MapFormat> {
+    let usage = |message: String| Err(Error::Usage { message });
+    let Some(output) = output else {
+        let format = format.unwrap_or(MapFormat::Dot);
+        if matches!(format, MapFormat::Png | MapFormat::Pdf) {
+            let ext = format.extension();
+            return usage(format!(
+                "{} is binary: give an output file with `-o map.{ext}`",
+                ext.to_ascii_uppercase()
+            ));
+        }
+        return Ok(format);
+    };
+    match (format, MapFormat::from_path(output)) {
+        (Some(f), Some(g)) if f != g => usage(format!(
+            "`--format {}` does not match the output file `{}`; give the file a .{} name or \
+             leave out --format",
+            f.extension(),
+            output.display(),
+            f.extension()
+        )),
+        (Some(f), _) | (None, Some(f)) => Ok(f),
+        (None, None) => usage(format!(
+            "cannot tell the format from `{}`; use --format dot|svg|png|pdf or a \
+             .dot/.svg/.png/.pdf file name",
+            output.display()
+        )),
+    }
 }

@@ -1,6 +1,6 @@
 //! `claimmap report`: the Markdown report.
 
-use super::common::{DebateArgs, LangArgs, context, emit};
+use super::common::{DebateArgs, LangArgs, context, emit, guard_output};
 use crate::error::Result;
 use crate::render::Renderer;
 use crate::render::markdown::Markdown;
@@ -31,6 +31,9 @@ pub struct Args {
 /// Runs `report`.
 pub fn execute(args: Args) -> Result<ExitCode> {
     let checked = args.debate.load_for_render()?;
+    if let Some(out) = &args.output {
+        guard_output(&checked, out)?;
+    }
     let mut ctx = context(&checked, &args.lang)?;
     ctx.map_image = args.map_image;
     let bytes = Markdown {

@@ -35,6 +35,16 @@ impl MapFormat {
             _ => None,
         }
     }
+
+    /// The usual file extension (`dot`, `svg`, `png`, `pdf`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            MapFormat::Dot => "dot",
+            MapFormat::Svg => "svg",
+            MapFormat::Png => "png",
+            MapFormat::Pdf => "pdf",
+        }
+    }
 }
 
 /// A rendered map, and a note for the user when a fallback was used.
@@ -83,4 +93,72 @@ pub fn render_map(
             "Graphviz `dot` not found, so the SVG map used the built-in layout; {INSTALL_HINT}"
         )),
     })
+}
+
+/// The SVG map for `claimmap build`. Like [`render_map`] with [`MapFormat::Svg`], except that
+/// a map too big for the embedded layout, on a machine without Graphviz, gives a small
+/// placeholder SVG that says what to install (and a note) instead of an error, so `build`
+/// still writes the other outputs.
+pub fn render_build_svg(ctx: &RenderContext<'_>, timeout: Option<Duration>) -> Result<MapOutput> {
+    let visible = (0..ctx.debate.claims.len())
+        .filter(|&i| ctx.is_visible(i))
+        .count();
+    if visible <= layout::EMBEDDED_MAX_CLAIMS || graphviz::dot_available() {
+        return render_map(ctx, MapFormat::Svg, timeout);
+    }
+    Ok(MapOutput {
+        bytes: placeholder_svg(visible).into_bytes(),
+        note: Some(format!(
+            "Graphviz `dot` not found and the map has {visible} claims, more than the built-in \
+             layout draws ({}), so map.svg is only a placeholder; {INSTALL_HINT}",
+            layout::EMBEDDED_MAX_CLAIMS
+        )),
+    })
+}
+
+/// A small valid SVG that says the map could not be drawn without Graphviz.
+fn placeholder_svg(claims: usize) -> String {
+    let message = format!(
+        "This map has {claims} claims, too many for the built-in layout; install Graphviz \
+         (apt-get install graphviz fonts-lohit-beng-bengali) and run claimmap build again"
+    );
+    let escaped = message
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;");
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1300\" height=\"60\" \
+         viewBox=\"0 0 1300 60\">\n\
+         <rect width=\"1300\" height=\"60\" fill=\"#fff8e1\" stroke=\"#c8a000\"/>\n\
+         <text x=\"10\" y=\"35\" font-family=\"sans-serif\" font-size=\"13\">{escaped}</text>\n\
+         </svg>\n"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholder_is_a_small_svg_with_the_message() {
+        let svg = placeholder_svg(400);
+        assert!(svg.contains("<svg") && svg.trim_end().ends_with("</svg>"));
+        assert!(svg.contains("This map has 400 claims"));
+        assert!(svg.contains("apt-get install graphviz"));
+    }
+
+    #[test]
+    fn extensions_round_trip() {
+        for f in [
+            MapFormat::Dot,
+            MapFormat::Svg,
+            MapFormat::Png,
+            MapFormat::Pdf,
+        ] {
+            let name = format!("map.{}", f.extension());
+            assert_eq!(MapFormat::from_path(Path::new(&name)), Some(f));
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 mod check;
 mod hostile;
+mod output;
 mod render;
 
 use assert_cmd::Command;
