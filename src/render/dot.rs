@@ -131,16 +131,23 @@ pub fn to_graph(ctx: &RenderContext<'_>) -> Graph {
             continue;
         }
         let junction = Id::Escaped(quote(&format!("_reason_{ri}")));
-        let label = if reason.role.is_support() {
+        let mut label = if reason.role.is_support() {
             w.because
         } else {
             w.however
-        };
+        }
+        .to_string();
+        // A linked reason with co-premises left out of this view must not look like a reason
+        // on its own: say how many are hidden.
+        let hidden = reason.premises.len() - premises.len();
+        if hidden > 0 {
+            label.push_str(&format!(" (+{hidden} {})", w.hidden));
+        }
         stmts.push(Stmt::Node(Node::new(
             NodeId(junction.clone(), None),
             vec![
-                attr("label", &quote(label)),
-                attr("tooltip", &quote(polarity.name(w))),
+                attr("label", &quote(&label)),
+                attr("tooltip", &quote(&tooltip_text(polarity.name(w)))),
                 attr("fontsize", "8"),
                 attr("width", "0"),
                 attr("height", "0"),
@@ -234,7 +241,7 @@ fn claim_node(ctx: &RenderContext<'_>, i: usize, polarity: Option<Polarity>, w: 
     let tooltip: String = tooltip.chars().take(MAX_TOOLTIP_CHARS).collect();
     let mut attrs = vec![
         attr("label", &html(&label)),
-        attr("tooltip", &quote(&tooltip)),
+        attr("tooltip", &quote(&tooltip_text(&tooltip))),
         attr("id", &quote(&format!("claim-{}", claim.id))),
         attr("fillcolor", &quote(fill_color(d, i, polarity))),
     ];
@@ -275,12 +282,7 @@ fn evidence_lines(ctx: &RenderContext<'_>, i: usize, source: Option<&Source>) ->
             join_lines(&lines)
         ));
     }
-    let title = source.map_or("", |s| s.title.get(&ctx.lang, &d.languages));
-    let cited = match claim.locator.as_deref() {
-        Some(locator) if !title.is_empty() => format!("{title}, {locator}"),
-        Some(locator) => locator.to_string(),
-        None => title.to_string(),
-    };
+    let cited = citation(ctx, i, source);
     let lines = wrap_lines(&cited, LABEL_WIDTH + 6, 3);
     if !lines.is_empty() {
         out.push_str(&format!(
@@ -289,6 +291,28 @@ fn evidence_lines(ctx: &RenderContext<'_>, i: usize, source: Option<&Source>) ->
         ));
     }
     out
+}
+
+/// Where evidence comes from, as the map shows it: the source's title and the locator
+/// (`Traffic study, block 5`), either alone when the other is missing, or empty.
+pub(crate) fn citation(ctx: &RenderContext<'_>, i: usize, source: Option<&Source>) -> String {
+    let d = ctx.debate;
+    let title = source.map_or("", |s| s.title.get(&ctx.lang, &d.languages));
+    match d.claims[i].locator.as_deref() {
+        Some(locator) if !title.is_empty() => format!("{title}, {locator}"),
+        Some(locator) => locator.to_string(),
+        None => title.to_string(),
+    }
+}
+
+/// Tooltip text without backslashes. A tooltip is an `escString`, and Graphviz (2.43 at
+/// least) expands its escapes twice: even written as `\\N`, a claim's `\N` comes out as the
+/// node's name (and `\G`, `\L`, `\E`, `\T`, `\H` as graph name, label, edge, tail and
+/// head), so `C:\New` would read `C:` plus the node's name. No escaping survives both passes,
+/// so every backslash becomes U+2216 SET MINUS (∖), which looks like one. Labels are HTML-like
+/// and not affected.
+fn tooltip_text(text: &str) -> String {
+    text.replace('\\', "\u{2216}")
 }
 
 /// Only plain web addresses become links: a `javascript:` URL in a source would run when a

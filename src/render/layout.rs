@@ -148,9 +148,13 @@ fn build(ctx: &RenderContext<'_>) -> VisualGraph {
             lines.push(format!("({})", claim.id));
         }
         lines.extend(text);
-        if let Some(source) = claim.source.as_deref().and_then(|s| d.source(s)) {
-            let title = source.title.get(&ctx.lang, &d.languages);
-            lines.extend(wrap_lines(&format!("— {title}"), dot::LABEL_WIDTH, 2));
+        let source = claim.source.as_deref().and_then(|s| d.source(s));
+        if source.is_some() || claim.kind == Kind::Evidence {
+            // The same citation as the DOT map: source title and locator.
+            let cited = dot::citation(ctx, i, source);
+            if !cited.trim().is_empty() {
+                lines.extend(wrap_lines(&format!("— {cited}"), dot::LABEL_WIDTH, 3));
+            }
         }
         let (line_width, rounded) = match claim.kind {
             Kind::Thesis => (4, 0),
@@ -185,11 +189,17 @@ fn build(ctx: &RenderContext<'_>) -> VisualGraph {
             connect(&mut graph, premises[0], conclusion, Some(p), true, up);
             continue;
         }
-        let label = if reason.role.is_support() {
+        let mut label = if reason.role.is_support() {
             w.because
         } else {
             w.however
-        };
+        }
+        .to_string();
+        // As in the DOT map: co-premises hidden from this view are counted, not silently lost.
+        let hidden = reason.premises.len() - premises.len();
+        if hidden > 0 {
+            label.push_str(&format!(" (+{hidden} {})", w.hidden));
+        }
         let look = StyleAttr::new(
             color(p.line_color()),
             1,
@@ -197,7 +207,7 @@ fn build(ctx: &RenderContext<'_>) -> VisualGraph {
             6,
             SMALL_FONT,
         );
-        let junction = add_box(&mut graph, &[label.to_string()], look, orientation);
+        let junction = add_box(&mut graph, &[label], look, orientation);
         for premise in premises {
             connect(&mut graph, premise, junction, Some(p), false, up);
         }

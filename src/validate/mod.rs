@@ -212,7 +212,7 @@ fn lint_relations(debate: &Debate, k: usize, raw: &RawClaim, diags: &mut Diagnos
     for target in raw
         .supports
         .iter()
-        .filter(|t| claim.opposes.contains(&t.value))
+        .filter(|t| t.value != claim.id && claim.opposes.contains(&t.value))
     {
         diags.push(
             Diagnostic::error(

@@ -41,6 +41,9 @@ fn evidence(id: &str, text: &str, supports: &str, quote: &str, verified: bool) -
 
 fn source(title: &str, url: Option<&str>) -> Source {
     Source {
+        author: None,
+        date: None,
+        note: None,
         id: "essay".into(),
         title: Text::single("en", title),
         path: None,
@@ -293,8 +296,10 @@ fn hidden_claims_and_their_edges_are_left_out() {
             "{id} is hidden:\n{dot}"
         );
     }
-    // The linked reason keeps its junction (one premise still shows); the objection stays.
+    // The linked reason keeps its junction (one premise still shows), which says a
+    // co-premise is hidden; the objection stays.
     assert_eq!(count(&parse(&dot)), (4 + 1 + LEGEND.0, 3 + LEGEND.1));
+    assert!(dot.contains("label=\"because (+1 hidden)\""), "{dot}");
     ctx.visible = Some(d.claims.iter().map(|c| c.id == "aside").collect());
     assert_eq!(count(&parse(&to_dot(&ctx))), (1 + LEGEND.0, LEGEND.1));
 }
@@ -329,5 +334,80 @@ fn graphviz_draws_every_node_of_hostile_maps() {
         );
         assert!(!svg.contains("<script"));
         assert!(!svg.contains("&bogus;"));
+    }
+}
+
+/// A claim whose text holds every escape Graphviz expands in `escString` attributes.
+fn escapes() -> Debate {
+    let text = r"path C:\New \L x \N \G \E \T \H \\N end\";
+    let mut t = claim("t", Kind::Thesis, text, &[]);
+    t.note = Some(r"note \N".into());
+    Debate::new(
+        Text::single("en", "graph-title"),
+        vec!["en".into()],
+        vec![],
+        vec![t, claim("r", Kind::Claim, text, &[("supports", "t")])],
+    )
+}
+
+#[test]
+fn tooltips_have_no_backslashes_for_graphviz_to_expand() {
+    let d = escapes();
+    let dot = to_dot(&ctx_for(&d));
+    // Each tooltip's quoted value, up to its closing (unescaped) quote.
+    let tooltips: Vec<String> = dot
+        .split("tooltip=\"")
+        .skip(1)
+        .map(|rest| {
+            let mut value = String::new();
+            let mut chars = rest.chars();
+            while let Some(c) = chars.next() {
+                match c {
+                    '"' => break,
+                    '\\' => value.extend([c, chars.next().unwrap()]),
+                    c => value.push(c),
+                }
+            }
+            value
+        })
+        .collect();
+    assert!(tooltips.len() >= 2, "{dot}");
+    for tooltip in &tooltips {
+        // Only the `\n` line breaks we write ourselves.
+        assert!(
+            !tooltip.replace("\\n", "").contains('\\'),
+            "backslash in tooltip {tooltip:?}"
+        );
+    }
+    assert!(
+        dot.contains("path C:\u{2216}New \u{2216}L x \u{2216}N \u{2216}G"),
+        "{dot}"
+    );
+    // Labels are HTML-like: Graphviz leaves their backslashes alone.
+    assert!(dot.contains(r"C:\\New"), "{dot}");
+
+    if !graphviz::need_dot() {
+        return;
+    }
+    let svg = graphviz::layout(&dot, graphviz::ImageFormat::Svg, None).unwrap();
+    let svg = String::from_utf8(svg).unwrap();
+    let titles: Vec<&str> = svg
+        .split("xlink:title=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap())
+        .filter(|t| t.contains("path C:"))
+        .collect();
+    assert_eq!(titles.len(), 2, "{svg}");
+    for title in titles {
+        assert!(
+            title.contains("C:\u{2216}New \u{2216}L x \u{2216}N"),
+            "{title}"
+        );
+        // Expanded, `\N` would be the node's name and `\G` the graph's.
+        assert!(
+            !title.contains("claimmap") && !title.contains("C:t") && !title.contains("C:r"),
+            "{title}"
+        );
+        assert!(!title.contains('\\') && !title.contains("<FONT"), "{title}");
     }
 }

@@ -155,3 +155,20 @@ fn a_map_above_the_limit_asks_for_graphviz() {
         matches!(&err, Error::Tool { message } if message.contains("apt-get install graphviz"))
     );
 }
+
+#[test]
+fn evidence_shows_source_and_locator() {
+    let d = small();
+    let svg = embedded_svg(&RenderContext::new(&d)).unwrap();
+    // "— Traffic study 2023, block 1", wrapped to the box's width.
+    assert!(svg.contains("— Traffic study 2023, block<"), "{svg}");
+}
+
+#[test]
+fn junction_counts_hidden_co_premises() {
+    let d = small();
+    let mut ctx = RenderContext::new(&d);
+    ctx.visible = Some(d.claims.iter().map(|c| c.id != "crashes").collect());
+    let svg = embedded_svg(&ctx).unwrap();
+    assert!(svg.contains("because (+1 hidden)"), "{svg}");
+}

@@ -85,6 +85,7 @@ fn escape_into(out: &mut String, text: &str, cell: bool, at_start: bool) {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' if is_entity(&text[i..]) => out.push_str("&amp;"),
+            c if is_unsafe(c) => out.push(char::REPLACEMENT_CHARACTER),
             '\r' | '\n' => {
                 // Drop the spaces written before the break and those after it.
                 while out.ends_with([' ', '\t']) {
@@ -110,6 +111,15 @@ fn escape_into(out: &mut String, text: &str, cell: bool, at_start: bool) {
             _ => out.push(c),
         }
     }
+}
+
+/// Characters that must not reach the report as they are: control characters (C0 but tab and
+/// line breaks, DEL, C1), which a terminal showing the file would obey (`ESC ]0;…BEL` retitles
+/// it), and the bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which
+/// make text read differently from what it says. They become U+FFFD.
+fn is_unsafe(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 fn is_break(c: char) -> bool {
@@ -140,7 +150,11 @@ fn code_filter(v: Value, kwargs: Kwargs) -> std::result::Result<String, minijinj
 pub fn code_span(text: &str, cell: bool) -> String {
     let text: String = text
         .chars()
-        .map(|c| if is_break(c) { ' ' } else { c })
+        .map(|c| match c {
+            c if is_break(c) => ' ',
+            c if is_unsafe(c) => char::REPLACEMENT_CHARACTER,
+            c => c,
+        })
         .collect();
     if text.is_empty() {
         return String::new();
@@ -261,6 +275,28 @@ mod tests {
         );
         let bengali = "ক্ষমা, শ্রী, স্ত্রী, র‍্যাব, জ্ঞান";
         assert_eq!(escape_inline(bengali, false), bengali);
+    }
+
+    #[test]
+    fn control_and_bidi_characters_become_replacement_characters() {
+        let hostile = "a\u{1b}]0;pwned\u{7}b \u{202e}evil\u{2066}x\u{2069} \u{0}\u{7f}\u{85}\u{9b}";
+        let want = "a\u{fffd}\\]0;pwned\u{fffd}b \u{fffd}evil\u{fffd}x\u{fffd} \u{fffd}\u{fffd}\u{fffd}\u{fffd}";
+        assert_eq!(escape_inline(hostile, false), want);
+        assert_eq!(escape_inline(hostile, true), want);
+        assert_eq!(escape_ticked(hostile, false), want);
+        let code = code_span(hostile, true);
+        assert!(
+            !code.chars().any(|c| is_unsafe(c) || c == '\u{1b}'),
+            "{code:?}"
+        );
+        assert!(
+            code.contains("a\u{fffd}]0;pwned\u{fffd}b \u{fffd}evil"),
+            "{code:?}"
+        );
+        // Tabs and line breaks keep their handling.
+        assert_eq!(escape_inline("a\tb\nc", false), "a\tb c");
+        assert_eq!(escape_inline("a\r\nb", true), "a<br>b");
+        assert_eq!(code_span("a\tb\nc", false), "`a\tb c`");
     }
 
     #[test]

@@ -61,6 +61,9 @@ fn claim(c: C<'_>, line: usize) -> Claim {
 
 fn source(id: &str, title: Text, path: Option<&str>, url: Option<&str>) -> Source {
     Source {
+        author: None,
+        date: None,
+        note: None,
         id: id.into(),
         title,
         path: path.map(Into::into),
@@ -423,4 +426,64 @@ fn unknown_label_is_an_error() {
         .unwrap_err()
         .to_string();
     assert!(msg.contains("t.nonsense"), "{msg}");
+}
+
+#[test]
+fn long_chains_stay_linear_in_size() {
+    const N: usize = 2000;
+    let ids: Vec<String> = (0..N).map(|i| format!("c{i}")).collect();
+    let texts: Vec<String> = (0..N).map(|i| format!("claim number {i}")).collect();
+    let mut claims = vec![claim(
+        C {
+            id: &ids[0],
+            kind: Kind::Thesis,
+            en: &texts[0],
+            ..C::default()
+        },
+        1,
+    )];
+    for i in 1..N {
+        claims.push(claim(
+            C {
+                id: &ids[i],
+                en: &texts[i],
+                supports: &[ids[i - 1].as_str()],
+                ..C::default()
+            },
+            1,
+        ));
+    }
+    let d = Debate::new(text("Chain", None), vec!["en".into()], vec![], claims);
+    let out = render_with(&d, &[], "en");
+    assert!(out.len() < 2_000_000, "{} bytes", out.len());
+    assert!(out.contains("claim number 1999"));
+    let max_pad = "  ".repeat(super::view::MAX_LIST_DEPTH);
+    assert!(
+        !out.contains(&format!("\n{max_pad}  - ")),
+        "nested too deep"
+    );
+    // The deepest claim sits at the deepest indentation and says how deep it really is.
+    let last = out
+        .lines()
+        .find(|l| l.contains("claim number 1999"))
+        .unwrap();
+    assert!(
+        last.starts_with(&format!("{max_pad}- <sub>↳ level 1999</sub> **+** ")),
+        "{last}"
+    );
+    // Shallow claims are nested as usual, without a level.
+    let second = out.lines().find(|l| l.ends_with("claim number 2")).unwrap();
+    assert!(second.starts_with("  - **+** "), "{second}");
+}
+
+#[test]
+fn control_and_bidi_characters_do_not_reach_the_report() {
+    let mut d = hostile_debate();
+    d.claims[0].text = text("title \u{1b}]0;pwned\u{7} and \u{202e}reversed", None);
+    let out = render_with(&d, &[], "en");
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{202e}'));
+    assert!(
+        out.contains("title \u{fffd}\\]0;pwned\u{fffd} and \u{fffd}reversed"),
+        "{out}"
+    );
 }

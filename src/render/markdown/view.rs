@@ -8,6 +8,11 @@ use crate::model::{Claim, Debate, Kind, Link, QuoteStatus, ReasonRole, Source};
 use crate::render::RenderContext;
 use serde::Serialize;
 
+/// The deepest nesting of the report's claim lists. A long chain of reasons would otherwise
+/// indent every claim two more spaces than the one before, and the report would grow with the
+/// square of the chain's length; deeper claims stay at this indentation and show their level.
+pub(super) const MAX_LIST_DEPTH: usize = 8;
+
 /// The whole context of the report template.
 #[derive(Serialize)]
 pub(super) struct ReportView<'a> {
@@ -53,6 +58,11 @@ struct EntryView {
     marker: &'static str,
     depth: usize,
     level: usize,
+    /// `level`, but at most [`MAX_LIST_DEPTH`]: how deep the list item is nested.
+    indent: usize,
+    /// The entry is nested [`MAX_LIST_DEPTH`] levels deep or more, so the list no longer shows
+    /// its level and the template writes it out.
+    deep: bool,
     repeat: bool,
     text: String,
     text_lang: String,
@@ -312,6 +322,8 @@ impl Builder<'_, '_> {
             marker,
             depth,
             level,
+            indent: level.min(MAX_LIST_DEPTH),
+            deep: level >= MAX_LIST_DEPTH,
             repeat,
             text: self.ctx.text(claim).to_string(),
             fallback: !text_lang.is_empty() && text_lang != self.ctx.lang,
