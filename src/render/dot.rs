@@ -131,18 +131,7 @@ pub fn to_graph(ctx: &RenderContext<'_>) -> Graph {
             continue;
         }
         let junction = Id::Escaped(quote(&format!("_reason_{ri}")));
-        let mut label = if reason.role.is_support() {
-            w.because
-        } else {
-            w.however
-        }
-        .to_string();
-        // A linked reason with co-premises left out of this view must not look like a reason
-        // on its own: say how many are hidden.
-        let hidden = reason.premises.len() - premises.len();
-        if hidden > 0 {
-            label.push_str(&format!(" (+{hidden} {})", w.hidden));
-        }
+        let label = junction_label(reason, premises.len(), w);
         stmts.push(Stmt::Node(Node::new(
             NodeId(junction.clone(), None),
             vec![
@@ -295,6 +284,21 @@ fn evidence_lines(ctx: &RenderContext<'_>, i: usize, source: Option<&Source>) ->
 
 /// Where evidence comes from, as the map shows it: the source's title and the locator
 /// (`Traffic study, block 5`), either alone when the other is missing, or empty.
+/// The text of a reason's junction: "because" for supports, "however" against. A linked
+/// reason with co-premises left out of this view must not look like a reason on its own, so
+/// the hidden ones are counted.
+pub(crate) fn junction_label(reason: &crate::model::Reason, shown: usize, w: &Words) -> String {
+    let word = if reason.role.is_support() {
+        w.because
+    } else {
+        w.however
+    };
+    match reason.premises.len().saturating_sub(shown) {
+        0 => word.to_string(),
+        hidden => format!("{word} (+{hidden} {})", w.hidden),
+    }
+}
+
 pub(crate) fn citation(ctx: &RenderContext<'_>, i: usize, source: Option<&Source>) -> String {
     let d = ctx.debate;
     let title = source.map_or("", |s| s.title.get(&ctx.lang, &d.languages));

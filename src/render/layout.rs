@@ -189,17 +189,7 @@ fn build(ctx: &RenderContext<'_>) -> VisualGraph {
             connect(&mut graph, premises[0], conclusion, Some(p), true, up);
             continue;
         }
-        let mut label = if reason.role.is_support() {
-            w.because
-        } else {
-            w.however
-        }
-        .to_string();
-        // As in the DOT map: co-premises hidden from this view are counted, not silently lost.
-        let hidden = reason.premises.len() - premises.len();
-        if hidden > 0 {
-            label.push_str(&format!(" (+{hidden} {})", w.hidden));
-        }
+        let label = dot::junction_label(reason, premises.len(), w);
         let look = StyleAttr::new(
             color(p.line_color()),
             1,
