@@ -7,7 +7,7 @@ use crate::error::Result;
 use crate::output::write_atomic;
 use crate::render::Renderer;
 use crate::render::json::Json;
-use crate::render::map::{MapFormat, render_build_svg, render_map};
+use crate::render::map::render_build_svg;
 use crate::render::markdown::Markdown;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,14 +46,14 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     ctx.map_image = Some("map.svg".to_string());
     // Render everything before writing anything: a failing renderer leaves the previous
     // outputs untouched instead of a mix of old and new files.
-    let dot = render_map(&ctx, MapFormat::Dot, None)?;
-    let svg = render_build_svg(&ctx, layout_timeout(args.layout_timeout))?;
+    let dot = crate::render::dot::to_dot(&ctx);
+    let svg = render_build_svg(&ctx, &dot, layout_timeout(args.layout_timeout))?;
     let report = Markdown {
         templates: args.templates.clone(),
     }
     .render(&ctx)?;
     let json = Json.render(&ctx)?;
-    let outputs = [&dot.bytes, &svg.bytes, &report, &json];
+    let outputs = [dot.as_bytes(), &svg.bytes, &report, &json];
     for (name, bytes) in OUTPUTS.into_iter().zip(outputs) {
         write_atomic(&args.output.join(name), bytes)?;
     }

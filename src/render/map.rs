@@ -74,9 +74,20 @@ pub fn render_map(
         MapFormat::Png => ImageFormat::Png,
         MapFormat::Pdf => ImageFormat::Pdf,
     };
+    lay_out(ctx, &source, image, timeout)
+}
+
+/// Lays out an already generated DOT `source` (so `build`, which also writes the DOT, makes
+/// it once): Graphviz when installed, else the embedded layout for SVG.
+fn lay_out(
+    ctx: &RenderContext<'_>,
+    source: &str,
+    image: ImageFormat,
+    timeout: Option<Duration>,
+) -> Result<MapOutput> {
     if graphviz::dot_available() {
         return Ok(MapOutput {
-            bytes: graphviz::layout(&source, image, timeout)?,
+            bytes: graphviz::layout(source, image, timeout)?,
             note: None,
         });
     }
@@ -99,12 +110,17 @@ pub fn render_map(
 /// a map too big for the embedded layout, on a machine without Graphviz, gives a small
 /// placeholder SVG that says what to install (and a note) instead of an error, so `build`
 /// still writes the other outputs.
-pub fn render_build_svg(ctx: &RenderContext<'_>, timeout: Option<Duration>) -> Result<MapOutput> {
+/// `dot_source` is the map's DOT, which `build` has already generated.
+pub fn render_build_svg(
+    ctx: &RenderContext<'_>,
+    dot_source: &str,
+    timeout: Option<Duration>,
+) -> Result<MapOutput> {
     let visible = (0..ctx.debate.claims.len())
         .filter(|&i| ctx.is_visible(i))
         .count();
     if visible <= layout::EMBEDDED_MAX_CLAIMS || graphviz::dot_available() {
-        return render_map(ctx, MapFormat::Svg, timeout);
+        return lay_out(ctx, dot_source, ImageFormat::Svg, timeout);
     }
     Ok(MapOutput {
         bytes: placeholder_svg(visible).into_bytes(),
