@@ -10,6 +10,7 @@
 
 pub mod cli;
 pub mod diagnostics;
+pub mod evaluate;
 pub mod error;
 pub mod load;
 pub mod model;

@@ -5,9 +5,11 @@
 //! nothing of files beyond where each claim was written (for messages and exports).
 
 mod graph;
+mod settings;
 mod text;
 
 pub use graph::{Link, Reason, ReasonRole, TreeEntry};
+pub use settings::{Compare, EvalSettings, ProofStandard, Thresholds};
 pub use text::Text;
 
 use serde::Serialize;
@@ -180,6 +182,8 @@ pub struct Debate {
     pub sources: Vec<Source>,
     /// Every claim, in file order (files in sorted path order).
     pub claims: Vec<Claim>,
+    /// How the debate wants its theses judged (`evaluation:` in `claimmap.yaml`).
+    pub settings: EvalSettings,
     #[serde(skip)]
     index: HashMap<String, usize>,
     #[serde(skip)]
@@ -206,6 +210,7 @@ impl Debate {
             languages,
             sources,
             claims,
+            settings: EvalSettings::default(),
             index,
             reasons: Vec::new(),
         };

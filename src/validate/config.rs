@@ -4,10 +4,14 @@ use super::fields::{At, Reader, get};
 use crate::diagnostics::Diagnostic;
 use crate::load::LoadedFile;
 use crate::load::yaml::{Pos, Value};
-use crate::model::{Origin, Source, Text};
+use crate::model::{Compare, EvalSettings, Origin, ProofStandard, Source, Text};
 
 /// Keys allowed at the top of `claimmap.yaml`.
-pub const CONFIG_KEYS: &[&str] = &["title", "languages", "sources"];
+pub const CONFIG_KEYS: &[&str] = &["title", "languages", "sources", "evaluation"];
+/// Keys allowed in the `evaluation:` section.
+pub const EVALUATION_KEYS: &[&str] = &["standard", "compare", "thresholds"];
+/// Keys allowed in `evaluation: thresholds:`.
+pub const THRESHOLD_KEYS: &[&str] = &["alpha", "beta", "gamma"];
 /// Keys allowed in a source entry.
 pub const SOURCE_KEYS: &[&str] = &["id", "title", "path", "url", "author", "date", "note"];
 
@@ -20,6 +24,8 @@ pub struct Config {
     pub languages: Vec<String>,
     /// Sources with the position of their `id` and `path`.
     pub sources: Vec<(Source, Pos, Option<Pos>)>,
+    /// The `evaluation:` section.
+    pub settings: EvalSettings,
 }
 
 /// Reads `claimmap.yaml` (or defaults when the debate has none).
@@ -28,6 +34,7 @@ pub fn read(file: Option<&LoadedFile>, r: &mut Reader<'_>) -> Config {
         title: Text::default(),
         languages: vec!["en".to_string()],
         sources: Vec::new(),
+        settings: EvalSettings::default(),
     };
     let Some(node) = file.and_then(|f| f.node.as_ref()) else {
         return config;
@@ -72,7 +79,73 @@ pub fn read(file: Option<&LoadedFile>, r: &mut Reader<'_>) -> Config {
             _ => r.wrong_type("sources", sources, "a list of sources"),
         }
     }
+    if let Some(evaluation) = get(entries, "evaluation") {
+        config.settings = read_settings(evaluation, r);
+    }
     config
+}
+
+/// Reads `evaluation:`; anything unreadable keeps its default after an error.
+fn read_settings(node: &crate::load::yaml::Node, r: &mut Reader<'_>) -> EvalSettings {
+    let mut settings = EvalSettings::default();
+    if matches!(node.value, Value::Null) {
+        return settings;
+    }
+    let Some(entries) = r.map("`evaluation`", node) else {
+        return settings;
+    };
+    r.unknown_keys("`evaluation`", entries, EVALUATION_KEYS);
+    if let Some(n) = get(entries, "standard")
+        && let Some(s) = r.string("standard", n)
+    {
+        let names = ProofStandard::ALL.map(ProofStandard::as_str);
+        match ProofStandard::parse(&s.value) {
+            Some(p) => settings.standard = p,
+            None => r.diags.push(unknown_keyword("proof standard", &s.value, &names).at(r.file, s.pos)),
+        }
+    }
+    if let Some(n) = get(entries, "compare")
+        && let Some(s) = r.string("compare", n)
+    {
+        let names = Compare::ALL.map(Compare::as_str);
+        match Compare::parse(&s.value) {
+            Some(c) => settings.compare = c,
+            None => r.diags.push(unknown_keyword("way to compare", &s.value, &names).at(r.file, s.pos)),
+        }
+    }
+    if let Some(n) = get(entries, "thresholds")
+        && let Some(t) = r.map("`thresholds`", n)
+    {
+        r.unknown_keys("`thresholds`", t, THRESHOLD_KEYS);
+        let slots = [
+            ("alpha", &mut settings.thresholds.alpha),
+            ("beta", &mut settings.thresholds.beta),
+            ("gamma", &mut settings.thresholds.gamma),
+        ];
+        for (key, slot) in slots {
+            let Some(v) = get(t, key).and_then(|n| r.number(key, n)) else {
+                continue;
+            };
+            if (0.0..=1.0).contains(&v.value) {
+                *slot = v.value;
+            } else {
+                r.diags.push(
+                    Diagnostic::error("out-of-range", format!("threshold {key} = {} is outside [0, 1]", v.value))
+                        .at(r.file, v.pos)
+                        .help("thresholds compare strengths, which run from 0 to 1"),
+                );
+            }
+        }
+    }
+    settings
+}
+
+fn unknown_keyword(what: &str, value: &str, names: &[&str]) -> Diagnostic {
+    let help = match crate::diagnostics::did_you_mean(value, names.iter().copied()) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("expected one of: {}", names.join(", ")),
+    };
+    Diagnostic::error("unknown-keyword", format!("unknown {what} `{value}`")).help(help)
 }
 
 fn read_source(

@@ -59,12 +59,13 @@ pub fn validate(loaded: &Loaded, diags: &mut Diagnostics) -> (Debate, Stats) {
         .iter()
         .map(|&ri| to_claim(&raws[ri], statuses[ri].clone()))
         .collect();
-    let debate = Debate::new(
+    let mut debate = Debate::new(
         config.title.clone(),
         config.languages.clone(),
         config.sources.iter().map(|(s, _, _)| s.clone()).collect(),
         claims,
     );
+    debate.settings = config.settings;
     lint_debate(&debate, &raws, &kept, diags);
     let stats = Stats {
         files: loaded.files.len(),
