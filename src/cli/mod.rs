@@ -7,6 +7,7 @@
 mod build;
 mod check;
 mod common;
+mod eval;
 mod export;
 mod map;
 mod report;
@@ -28,6 +29,7 @@ Examples:
   claimmap build claims            check the demo debate and write out/map.svg, out/report.md ...
   claimmap check claims            list every problem with file, line and column
   claimmap map claims -o map.png   draw the argument map (needs Graphviz for PNG/PDF)
+  claimmap eval claims             how well each claim stands and what decides the thesis
 
 Exit codes: 0 success, 1 the debate has errors, 2 claimmap could not run.";
 
@@ -40,6 +42,9 @@ pub enum Command {
     Map(map::Args),
     /// Write the Markdown report.
     Report(report::Args),
+    /// Weigh the debate: each claim's strength and label, each thesis's verdict, and what
+    /// would change it.
+    Eval(eval::Args),
     /// Export the checked model for other programs.
     Export(export::Args),
     /// The main job: check, then write map.dot, map.svg, report.md and debate.json.
@@ -52,6 +57,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(a) => check::execute(a),
         Command::Map(a) => map::execute(a),
         Command::Report(a) => report::execute(a),
+        Command::Eval(a) => eval::execute(a),
         Command::Export(a) => export::execute(a),
         Command::Build(a) => build::execute(a),
     };

@@ -113,7 +113,10 @@ pub fn grounded(graph: &AttackGraph) -> Vec<Label> {
             }
         }
     }
-    label.into_iter().map(|l| l.unwrap_or(Label::Undec)).collect()
+    label
+        .into_iter()
+        .map(|l| l.unwrap_or(Label::Undec))
+        .collect()
 }
 
 /// For a claim labelled `out`, the attackers labelled `in`: what defeats it.
@@ -190,6 +193,10 @@ mod tests {
         let n = 100_001;
         let g = AttackGraph::from_edges(n, (0..n - 1).map(|i| (i, i + 1)));
         let l = grounded(&g);
-        assert!(l.iter().enumerate().all(|(i, &x)| x == if i % 2 == 0 { Label::In } else { Label::Out }));
+        assert!(
+            l.iter()
+                .enumerate()
+                .all(|(i, &x)| x == if i % 2 == 0 { Label::In } else { Label::Out })
+        );
     }
 }

@@ -37,16 +37,22 @@ pub fn impacts(net: &Network<'_>, solved: &Solved, top: usize) -> Impacts {
     let mut best = vec![None; n];
     let mut per_thesis: Vec<Vec<(usize, f64)>> = vec![Vec::new(); theses.len()];
     for c in 0..n {
-        let push = |i: usize, heap: &mut BinaryHeap<Reverse<usize>>, queued: &mut [bool]| {
+        // Queues the components that read claim `i`, except `from` itself (a cyclic
+        // component has just been solved as a whole); components come after what they
+        // read, so every one queued lies later in the order.
+        let push = |i: usize,
+                    from: Option<usize>,
+                    heap: &mut BinaryHeap<Reverse<usize>>,
+                    queued: &mut [bool]| {
             for &d in &net.dependents[i] {
                 let k = net.component_of[d];
-                if !queued[k] {
+                if Some(k) != from && !queued[k] {
                     queued[k] = true;
                     heap.push(Reverse(k));
                 }
             }
         };
-        push(c, &mut heap, &mut queued);
+        push(c, None, &mut heap, &mut queued);
         while let Some(Reverse(k)) = heap.pop() {
             queued[k] = false;
             solve_component(net, k, &mut values, &mut settled, Some(c));
@@ -55,7 +61,7 @@ pub fn impacts(net: &Network<'_>, solved: &Solved, top: usize) -> Impacts {
                 let moved = (values[i] - solved.values[i]).abs() > UNCHANGED
                     || settled[i] != solved.settled[i];
                 if moved {
-                    push(i, &mut heap, &mut queued);
+                    push(i, Some(k), &mut heap, &mut queued);
                 }
             }
         }

@@ -215,7 +215,9 @@ mod tests {
     #[test]
     fn a_long_chain_does_not_overflow() {
         let n = 200_000;
-        let edges: Vec<Vec<usize>> = (0..n).map(|i| if i + 1 < n { vec![i + 1] } else { vec![] }).collect();
+        let edges: Vec<Vec<usize>> = (0..n)
+            .map(|i| if i + 1 < n { vec![i + 1] } else { vec![] })
+            .collect();
         let (components, _) = tarjan(&edges);
         assert_eq!(components.len(), n);
         assert_eq!(components[0], vec![n - 1]);

@@ -144,10 +144,18 @@ mod tests {
         use ProofStandard::*;
         // pro 0.6 against con 0.25: more than preponderance, clear by 0.35 > β, but the
         // case against is not below γ.
-        let verdicts: Vec<_> = ProofStandard::ALL.iter().map(|&s| decide(s, &T, 0.6, 0.25)).collect();
+        let verdicts: Vec<_> = ProofStandard::ALL
+            .iter()
+            .map(|&s| decide(s, &T, 0.6, 0.25))
+            .collect();
         assert_eq!(
             verdicts,
-            vec![Verdict::Stands, Verdict::Stands, Verdict::Stands, Verdict::Contested]
+            vec![
+                Verdict::Stands,
+                Verdict::Stands,
+                Verdict::Stands,
+                Verdict::Contested
+            ]
         );
         assert_eq!(decide(BeyondReasonableDoubt, &T, 0.9, 0.1), Verdict::Stands);
         assert_eq!(decide(ClearAndConvincing, &T, 0.5, 0.3), Verdict::Contested);
@@ -166,6 +174,9 @@ mod tests {
     #[test]
     fn thresholds_are_respected_exactly_at_the_edge() {
         // pro − con == β is not "more than β".
-        assert_eq!(decide(ProofStandard::ClearAndConvincing, &T, 0.7, 0.4), Verdict::Contested);
+        assert_eq!(
+            decide(ProofStandard::ClearAndConvincing, &T, 0.7, 0.4),
+            Verdict::Contested
+        );
     }
 }

@@ -4,15 +4,18 @@
 //! writing them (atomically) is the caller's job, so backends never touch the file system.
 
 pub mod dot;
+pub mod eval;
 pub mod graphviz;
 pub mod json;
 pub mod layout;
 pub mod map;
+pub mod vocab;
 pub mod markdown;
 pub mod wrap;
 
 use crate::diagnostics::Diagnostic;
 use crate::error::Result;
+use crate::evaluate::Evaluation;
 use crate::model::Debate;
 
 /// Direction of the map: where the thesis sits relative to its reasons.
@@ -57,6 +60,8 @@ pub struct RenderContext<'a> {
     pub visible: Option<Vec<bool>>,
     /// File name of the map image, linked from the report.
     pub map_image: Option<String>,
+    /// Strengths, labels and verdicts; `None` draws and reports without them (`--no-eval`).
+    pub evaluation: Option<&'a Evaluation>,
 }
 
 impl<'a> RenderContext<'a> {
@@ -69,6 +74,7 @@ impl<'a> RenderContext<'a> {
             rankdir: RankDir::default(),
             visible: None,
             map_image: None,
+            evaluation: None,
         }
     }
 

@@ -101,7 +101,9 @@ fn read_settings(node: &crate::load::yaml::Node, r: &mut Reader<'_>) -> EvalSett
         let names = ProofStandard::ALL.map(ProofStandard::as_str);
         match ProofStandard::parse(&s.value) {
             Some(p) => settings.standard = p,
-            None => r.diags.push(unknown_keyword("proof standard", &s.value, &names).at(r.file, s.pos)),
+            None => r
+                .diags
+                .push(unknown_keyword("proof standard", &s.value, &names).at(r.file, s.pos)),
         }
     }
     if let Some(n) = get(entries, "compare")
@@ -110,7 +112,9 @@ fn read_settings(node: &crate::load::yaml::Node, r: &mut Reader<'_>) -> EvalSett
         let names = Compare::ALL.map(Compare::as_str);
         match Compare::parse(&s.value) {
             Some(c) => settings.compare = c,
-            None => r.diags.push(unknown_keyword("way to compare", &s.value, &names).at(r.file, s.pos)),
+            None => r
+                .diags
+                .push(unknown_keyword("way to compare", &s.value, &names).at(r.file, s.pos)),
         }
     }
     if let Some(n) = get(entries, "thresholds")
@@ -130,9 +134,12 @@ fn read_settings(node: &crate::load::yaml::Node, r: &mut Reader<'_>) -> EvalSett
                 *slot = v.value;
             } else {
                 r.diags.push(
-                    Diagnostic::error("out-of-range", format!("threshold {key} = {} is outside [0, 1]", v.value))
-                        .at(r.file, v.pos)
-                        .help("thresholds compare strengths, which run from 0 to 1"),
+                    Diagnostic::error(
+                        "out-of-range",
+                        format!("threshold {key} = {} is outside [0, 1]", v.value),
+                    )
+                    .at(r.file, v.pos)
+                    .help("thresholds compare strengths, which run from 0 to 1"),
                 );
             }
         }

@@ -28,6 +28,10 @@ const ERROR_CASES: &[(&str, &[&str])] = &[
     ("source-outside", &["source-outside", "source-outside"]),
     ("bengali", &["quote-not-found", "unknown-key"]),
     ("relations", &["supports-and-opposes"]),
+    (
+        "bad-evaluation",
+        &["unknown-keyword", "unknown-keyword", "out-of-range", "unknown-key"],
+    ),
 ];
 
 #[test]
