@@ -109,3 +109,22 @@ fn a_debate_with_errors_is_not_evaluated() {
     );
     assert!(r.stdout.is_empty());
 }
+
+/// The README's "Evaluation" section quotes these numbers; keep it true.
+#[test]
+fn the_demo_numbers_quoted_in_the_readme_hold() {
+    let json = eval_json("../../claims", &[]);
+    let thesis = &json["theses"][0];
+    let round2 = |v: &serde_json::Value| (v.as_f64().unwrap() * 100.0).round() / 100.0;
+    assert_eq!(thesis["verdict"], "stands");
+    assert_eq!(round2(&thesis["strength"]), 0.53);
+    assert_eq!(round2(&thesis["pro"]), 0.75);
+    assert_eq!(round2(&thesis["con"]), 0.56);
+    assert_eq!(round2(&claim(&json, "militia-beat-kerensky")["strength"]), 0.75);
+    assert_eq!(claim(&json, "zinoviev-kamenev-opposed")["label"], "out");
+    assert_eq!(
+        claim(&json, "zinoviev-kamenev-opposed")["defeated_by"],
+        serde_json::json!(["zinoviev-kamenev-outvoted"])
+    );
+    assert_eq!(thesis["top_impacts"][0]["id"], "army-changed-sides");
+}
