@@ -2,6 +2,7 @@
 
 use super::common::{DebateArgs, emit, guard_output};
 use crate::error::Result;
+use crate::render::iccma::Iccma;
 use crate::render::json::Json;
 use crate::render::{RenderContext, Renderer};
 use std::path::PathBuf;
@@ -10,7 +11,7 @@ use std::process::ExitCode;
 /// Arguments of `export`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  claimmap export claims --format json > debate.json\n  claimmap export claims -o debate.json"
+    after_help = "Examples:\n  claimmap export claims --format json > debate.json\n  claimmap export claims -o debate.json\n  claimmap export claims --format iccma -o debate.af"
 )]
 pub struct Args {
     #[command(flatten)]
@@ -27,6 +28,8 @@ pub struct Args {
 enum Format {
     /// The whole checked model as JSON (documented in the README).
     Json,
+    /// The attack graph in the ICCMA 2023 format (`p af N`), for argumentation solvers.
+    Iccma,
 }
 
 /// Runs `export`.
@@ -38,6 +41,7 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     let ctx = RenderContext::new(&checked.debate);
     let bytes = match args.format {
         Format::Json => Json.render(&ctx)?,
+        Format::Iccma => Iccma.render(&ctx)?,
     };
     emit(args.output.as_deref(), &bytes)?;
     Ok(ExitCode::SUCCESS)

@@ -264,21 +264,36 @@ fn claim_rows(ctx: &RenderContext<'_>, ev: &Evaluation, w: &Words, sort: Sort, o
         .max()
         .unwrap_or(0);
     let head = [w.base, w.strength, w.label, w.impact];
-    let widths: Vec<usize> = head.iter().map(|h| display_width(h).max(8)).collect();
+    let table: Vec<(usize, usize, [String; 4])> = rows
+        .into_iter()
+        .map(|(i, depth)| {
+            let c = &ev.claims[i];
+            let cells = [
+                format!("{:.2}", c.base),
+                vocab::strength(c.strength, lang),
+                vocab::label(c.label, lang).to_string(),
+                c.impact.map_or(String::new(), |(_, x)| vocab::change(x)),
+            ];
+            (i, depth, cells)
+        })
+        .collect();
+    let widths: Vec<usize> = (0..head.len())
+        .map(|k| {
+            table
+                .iter()
+                .map(|(_, _, cells)| display_width(&cells[k]))
+                .chain([display_width(head[k])])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let _ = write!(out, "{}", pad(w.claim, id_width));
     for (h, &width) in head.iter().zip(&widths) {
         let _ = write!(out, "  {}", pad(h, width));
     }
     let _ = writeln!(out, "  {}", w.text);
-    for (i, depth) in rows {
-        let c = &ev.claims[i];
+    for (i, depth, cells) in table {
         let indent = "  ".repeat(depth.min(12));
-        let cells = [
-            format!("{:.2}", c.base),
-            vocab::strength(c.strength, lang),
-            vocab::label(c.label, lang).to_string(),
-            c.impact.map_or(String::new(), |(_, x)| vocab::change(x)),
-        ];
         let _ = write!(
             out,
             "{}",

@@ -6,6 +6,7 @@
 pub mod dot;
 pub mod eval;
 pub mod graphviz;
+pub mod iccma;
 pub mod json;
 pub mod layout;
 pub mod map;

@@ -3,6 +3,7 @@
 mod check;
 mod eval;
 mod hostile;
+mod iccma;
 mod output;
 mod render;
 

@@ -1,0 +1,71 @@
+//! `export --format iccma`: the attack graph in the ICCMA 2023 abstract argumentation
+//! format, so that any standard solver can confirm claimmap's labelling independently.
+//!
+//! The first line is `p af N` (arguments numbered 1..N, claim `i` in file order is argument
+//! `i + 1`), then one `# N id` comment per argument naming its claim, then one `a b` line per
+//! attack (`a` attacks `b`). Attacks are exactly those the grounded labelling uses:
+//! `opposes`, and an undercut attacking the claim whose link it cuts.
+
+use super::{RenderContext, Renderer};
+use crate::error::Result;
+use crate::evaluate::AttackGraph;
+use std::fmt::Write as _;
+
+/// The ICCMA export backend.
+pub struct Iccma;
+
+impl Renderer for Iccma {
+    fn name(&self) -> &str {
+        "iccma"
+    }
+
+    fn render(&self, ctx: &RenderContext<'_>) -> Result<Vec<u8>> {
+        let d = ctx.debate;
+        let graph = AttackGraph::from_debate(d);
+        let mut out = String::new();
+        let _ = writeln!(out, "p af {}", graph.len());
+        for (i, claim) in d.claims.iter().enumerate() {
+            // Ids are validated to `[a-z0-9-]`; anything else would be a bug, but a comment
+            // must never be able to spill onto a second line.
+            let id: String = claim.id.chars().filter(|c| !c.is_control()).collect();
+            let _ = writeln!(out, "# {} {id}", i + 1);
+        }
+        for (a, targets) in graph.attacks.iter().enumerate() {
+            for &b in targets {
+                let _ = writeln!(out, "{} {}", a + 1, b + 1);
+            }
+        }
+        Ok(out.into_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Claim, Debate, Kind, Text};
+
+    #[test]
+    fn numbers_arguments_from_one_and_lists_each_attack_once() {
+        let mut t = Claim::new("t", Kind::Thesis, Text::single("en", "t"));
+        t.opposes = vec![];
+        let mut a = Claim::new("a", Kind::Claim, Text::single("en", "a"));
+        a.supports = vec!["t".into()];
+        let mut o = Claim::new("o", Kind::Claim, Text::single("en", "o"));
+        o.opposes = vec!["t".into(), "r".into()];
+        let mut r = Claim::new("r", Kind::Claim, Text::single("en", "r"));
+        r.opposes = vec!["o".into()];
+        let mut u = Claim::new("u", Kind::Claim, Text::single("en", "u"));
+        u.undercuts = vec!["a".into()];
+        let d = Debate::new(
+            Text::default(),
+            vec!["en".into()],
+            vec![],
+            vec![t, a, o, r, u],
+        );
+        let text = String::from_utf8(Iccma.render(&RenderContext::new(&d)).unwrap()).unwrap();
+        assert_eq!(
+            text,
+            "p af 5\n# 1 t\n# 2 a\n# 3 o\n# 4 r\n# 5 u\n3 1\n3 4\n4 3\n5 2\n"
+        );
+    }
+}
