@@ -1,11 +1,13 @@
 //! `claimmap build`: the main job. Check the debate, then write every output into one folder.
 
 use super::common::{
-    DEFAULT_LAYOUT_TIMEOUT, DebateArgs, LangArgs, context, count, guard_output, layout_timeout,
+    DEFAULT_LAYOUT_TIMEOUT, DebateArgs, EvalArgs, LangArgs, context, count, guard_output,
+    layout_timeout,
 };
 use crate::error::Result;
 use crate::output::write_atomic;
 use crate::render::Renderer;
+use crate::render::eval::EvalJson;
 use crate::render::json::Json;
 use crate::render::map::render_build_svg;
 use crate::render::markdown::Markdown;
@@ -22,6 +24,8 @@ pub struct Args {
     debate: DebateArgs,
     #[command(flatten)]
     lang: LangArgs,
+    #[command(flatten)]
+    eval: EvalArgs,
     /// Output folder (created when missing; only claimmap's own files in it are replaced).
     #[arg(short, long, value_name = "DIR", default_value = "out")]
     output: PathBuf,
@@ -35,14 +39,19 @@ pub struct Args {
 
 /// The files `build` writes into the output folder.
 const OUTPUTS: [&str; 4] = ["map.dot", "map.svg", "report.md", "debate.json"];
+/// Written beside them unless `--no-eval`: what `eval --format json` prints.
+const EVAL_OUTPUT: &str = "evaluation.json";
 
-/// Runs `build`: writes `map.dot`, `map.svg`, `report.md` and `debate.json`.
+/// Runs `build`: writes `map.dot`, `map.svg`, `report.md`, `debate.json` and, unless
+/// `--no-eval`, `evaluation.json`.
 pub fn execute(args: Args) -> Result<ExitCode> {
     let checked = args.debate.load_for_render()?;
-    for name in OUTPUTS {
+    for name in OUTPUTS.into_iter().chain([EVAL_OUTPUT]) {
         guard_output(&checked, &args.output.join(name))?;
     }
+    let evaluation = args.eval.evaluate(&checked);
     let mut ctx = context(&checked, &args.lang)?;
+    ctx.evaluation = evaluation.as_ref();
     ctx.map_image = Some("map.svg".to_string());
     // Render everything before writing anything: a failing renderer leaves the previous
     // outputs untouched instead of a mix of old and new files.
@@ -53,18 +62,43 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     }
     .render(&ctx)?;
     let json = Json.render(&ctx)?;
+    let eval_json = match ctx.evaluation {
+        Some(_) => Some(EvalJson.render(&ctx)?),
+        None => None,
+    };
     let outputs = [dot.as_bytes(), &svg.bytes, &report, &json];
     for (name, bytes) in OUTPUTS.into_iter().zip(outputs) {
         write_atomic(&args.output.join(name), bytes)?;
     }
+    if let Some(bytes) = &eval_json {
+        write_atomic(&args.output.join(EVAL_OUTPUT), bytes)?;
+    }
     if let Some(note) = &svg.note {
         eprintln!("note: {note}");
     }
+    let mut written = OUTPUTS.to_vec();
+    if eval_json.is_some() {
+        written.push(EVAL_OUTPUT);
+    }
     eprintln!(
-        "wrote {} (map.dot, map.svg, report.md, debate.json): {}, {} verified",
+        "wrote {} ({}): {}, {} verified",
         args.output.display(),
+        written.join(", "),
         count(checked.stats.claims, "claim", "claims"),
         count(checked.stats.quotes_verified, "quote", "quotes")
     );
+    if let Some(ev) = &evaluation {
+        for t in &ev.theses {
+            let j = &t.verdict;
+            eprintln!(
+                "thesis `{}` {} under {} (case for {:.2}, against {:.2})",
+                checked.debate.claims[t.claim].id,
+                j.verdict.as_str(),
+                j.standard.as_str(),
+                j.pro,
+                j.con
+            );
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -21,6 +21,23 @@ pub struct DebateArgs {
     pub max_file_size: u64,
 }
 
+/// The `--no-eval` switch of commands that can show the evaluation.
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// Leave out strengths, labels and verdicts (the map and report as before evaluation).
+    #[arg(long)]
+    pub no_eval: bool,
+}
+
+impl EvalArgs {
+    /// The evaluation to show, unless it was switched off.
+    pub fn evaluate(&self, checked: &Checked) -> Option<crate::evaluate::Evaluation> {
+        (!self.no_eval).then(|| {
+            crate::evaluate::evaluate(&checked.debate, &crate::evaluate::Options::default())
+        })
+    }
+}
+
 /// Default of `--layout-timeout`, in seconds: a huge map can keep Graphviz busy for minutes.
 pub const DEFAULT_LAYOUT_TIMEOUT: u64 = 120;
 

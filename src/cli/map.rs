@@ -1,7 +1,8 @@
 //! `claimmap map`: the argument map.
 
 use super::common::{
-    DEFAULT_LAYOUT_TIMEOUT, DebateArgs, LangArgs, context, emit, guard_output, layout_timeout,
+    DEFAULT_LAYOUT_TIMEOUT, DebateArgs, EvalArgs, LangArgs, context, emit, guard_output,
+    layout_timeout,
 };
 use crate::error::{Error, Result};
 use crate::render::RankDir;
@@ -19,6 +20,8 @@ pub struct Args {
     debate: DebateArgs,
     #[command(flatten)]
     lang: LangArgs,
+    #[command(flatten)]
+    eval: EvalArgs,
     /// Output file; standard output when absent (DOT and SVG only).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -47,7 +50,9 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     if let Some(out) = &args.output {
         guard_output(&checked, out)?;
     }
+    let evaluation = args.eval.evaluate(&checked);
     let mut ctx = context(&checked, &args.lang)?;
+    ctx.evaluation = evaluation.as_ref();
     ctx.rankdir = args.rankdir;
     if let Some(focus) = &args.focus {
         let debate = &checked.debate;

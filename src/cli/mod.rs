@@ -47,7 +47,8 @@ pub enum Command {
     Eval(eval::Args),
     /// Export the checked model for other programs.
     Export(export::Args),
-    /// The main job: check, then write map.dot, map.svg, report.md and debate.json.
+    /// The main job: check, then write map.dot, map.svg, report.md, debate.json and
+    /// evaluation.json.
     Build(build::Args),
 }
 

@@ -1,6 +1,6 @@
 //! `claimmap report`: the Markdown report.
 
-use super::common::{DebateArgs, LangArgs, context, emit, guard_output};
+use super::common::{DebateArgs, EvalArgs, LangArgs, context, emit, guard_output};
 use crate::error::Result;
 use crate::render::Renderer;
 use crate::render::markdown::Markdown;
@@ -17,6 +17,8 @@ pub struct Args {
     debate: DebateArgs,
     #[command(flatten)]
     lang: LangArgs,
+    #[command(flatten)]
+    eval: EvalArgs,
     /// Output file; standard output when absent.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -34,7 +36,9 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     if let Some(out) = &args.output {
         guard_output(&checked, out)?;
     }
+    let evaluation = args.eval.evaluate(&checked);
     let mut ctx = context(&checked, &args.lang)?;
+    ctx.evaluation = evaluation.as_ref();
     ctx.map_image = args.map_image;
     let bytes = Markdown {
         templates: args.templates,

@@ -11,6 +11,7 @@
 //! of debate text is escaped here first (HTML-like labels and quoted strings), because the
 //! printer writes ids verbatim.
 
+pub(crate) mod eval;
 mod legend;
 mod style;
 mod words;
@@ -160,7 +161,7 @@ pub fn to_graph(ctx: &RenderContext<'_>) -> Graph {
             ));
         }
     }
-    stmts.push(Stmt::Subgraph(legend::legend(w)));
+    stmts.push(Stmt::Subgraph(legend::legend(w, ctx.evaluation.is_some())));
     Graph::DiGraph {
         id: Id::Plain("claimmap".into()),
         strict: false,
@@ -196,16 +197,21 @@ fn claim_node(ctx: &RenderContext<'_>, i: usize, polarity: Option<Polarity>, w: 
     let claim = &d.claims[i];
     let verified = matches!(claim.quote_status, QuoteStatus::Verified { .. });
     let header = header(claim, polarity, w);
+    let look = eval::look(ctx, i);
     let mut label = format!(
-        "<FONT POINT-SIZE=\"9\" COLOR=\"{MUTED}\">{}</FONT>",
-        escape_html(&header)
+        "<FONT POINT-SIZE=\"9\" COLOR=\"{MUTED}\">{}{}</FONT>",
+        escape_html(&header),
+        look.as_ref().map_or("", |l| &l.badge)
     );
     let text = ctx.text(i);
     let mut lines = wrap_lines(text, LABEL_WIDTH, MAX_LABEL_LINES);
     if lines.is_empty() {
         lines.push(format!("({})", claim.id));
     }
-    let body = join_lines(&lines);
+    let mut body = join_lines(&lines);
+    if let Some(l) = &look {
+        body = format!("{}{body}{}", l.open, l.close);
+    }
     label.push_str("<BR/>");
     if claim.kind == Kind::Thesis {
         label.push_str(&format!("<B>{body}</B>"));
@@ -215,6 +221,10 @@ fn claim_node(ctx: &RenderContext<'_>, i: usize, polarity: Option<Polarity>, w: 
     let source = claim.source.as_deref().and_then(|s| d.source(s));
     if claim.kind == Kind::Evidence {
         label.push_str(&evidence_lines(ctx, i, source));
+    }
+    if let Some(verdict) = look.as_ref().and_then(|l| l.verdict.as_ref()) {
+        label.push_str("<BR/>");
+        label.push_str(verdict);
     }
     let mut tooltip = format!(
         "{} ({}:{})\n{}",
@@ -253,6 +263,10 @@ fn claim_node(ctx: &RenderContext<'_>, i: usize, polarity: Option<Polarity>, w: 
             }
         }
         Kind::Claim => {}
+    }
+    if let Some(l) = look {
+        // Later attributes win in Graphviz: the evaluation's border replaces the kind's.
+        attrs.extend(l.attrs);
     }
     Node::new(claim_id(d, i), attrs)
 }

@@ -141,7 +141,11 @@ fn build(ctx: &RenderContext<'_>) -> VisualGraph {
             continue;
         }
         let claim = &d.claims[i];
-        let header = dot::header(claim, roles[i], w);
+        let evaluated = dot::eval::look(ctx, i);
+        let mut header = dot::header(claim, roles[i], w);
+        if let Some(l) = &evaluated {
+            header.push_str(&l.badge_text);
+        }
         let mut lines = vec![header];
         let text = wrap_lines(ctx.text(i), dot::LABEL_WIDTH, dot::MAX_LABEL_LINES);
         if text.is_empty() {
@@ -156,14 +160,25 @@ fn build(ctx: &RenderContext<'_>) -> VisualGraph {
                 lines.extend(wrap_lines(&format!("— {cited}"), dot::LABEL_WIDTH, 3));
             }
         }
-        let (line_width, rounded) = match claim.kind {
+        let (mut line_width, rounded) = match claim.kind {
             Kind::Thesis => (4, 0),
             Kind::Evidence => (1, 0),
             Kind::Claim => (1, 10),
         };
+        let mut line_color = "#444444";
+        if let Some(l) = &evaluated {
+            if let Some(v) = &l.verdict_text {
+                lines.push(v.clone());
+            }
+            // 1 to 4 pixels by strength; an `out` claim's border is grey.
+            line_width = 1 + (l.weight * 3.0).round() as usize;
+            if l.out {
+                line_color = "#9a9a9a";
+            }
+        }
         let fill = dot::fill_color(d, i, roles[i]);
         let look = StyleAttr::new(
-            color("#444444"),
+            color(line_color),
             line_width,
             Some(color(fill)),
             rounded,
@@ -206,13 +221,13 @@ fn build(ctx: &RenderContext<'_>) -> VisualGraph {
             connect(&mut graph, u, junction, Some(Polarity::Undercut), true, up);
         }
     }
-    add_legend(&mut graph, w, orientation);
+    add_legend(&mut graph, w, orientation, ctx.evaluation.is_some());
     graph
 }
 
 /// A column of boxes in the fill colours, each saying what its colour and mark mean.
-fn add_legend(graph: &mut VisualGraph, w: &dot::Words, orientation: Orientation) {
-    let rows = [
+fn add_legend(graph: &mut VisualGraph, w: &dot::Words, orientation: Orientation, evaluated: bool) {
+    let mut rows = vec![
         (
             dot::THESIS_FILL,
             "#444444",
@@ -242,6 +257,11 @@ fn add_legend(graph: &mut VisualGraph, w: &dot::Words, orientation: Orientation)
         (dot::EVIDENCE_FILL, "#444444", w.legend_evidence.to_string()),
         (dot::UNLINKED_FILL, "#444444", w.legend_unlinked.to_string()),
     ];
+    if evaluated {
+        for text in [w.legend_strength, w.legend_out, w.legend_undec] {
+            rows.push(("#ffffff", "#444444", text.to_string()));
+        }
+    }
     let mut previous = None;
     for (fill, line, text) in rows {
         let lines = wrap_lines(&text, 36, 3);

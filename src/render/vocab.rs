@@ -6,8 +6,12 @@
 use crate::evaluate::{Label, Verdict};
 use crate::model::{Compare, ProofStandard};
 
+/// Bengali for `bn` and its regional variants (`bn-BD`, `bn_IN`), English otherwise, as the
+/// map's words choose.
 fn bn(lang: &str) -> bool {
-    lang == "bn"
+    lang.split(['-', '_'])
+        .next()
+        .is_some_and(|p| p.eq_ignore_ascii_case("bn"))
 }
 
 /// "stands" / "falls" / "contested".

@@ -6,7 +6,7 @@ use super::{attr, attrs_stmt, edge, html};
 use graphviz_rust::dot_structures::{GraphAttributes, Id, Node, NodeId, Stmt, Subgraph};
 
 /// The legend: fill colours by role, and one sample of each kind of line.
-pub(super) fn legend(w: &Words) -> Subgraph {
+pub(super) fn legend(w: &Words, evaluated: bool) -> Subgraph {
     let swatch = |fill: &str, mark: &str, text: &str| {
         format!(
             "<TR><TD BGCOLOR=\"{fill}\" WIDTH=\"24\">{}</TD><TD ALIGN=\"LEFT\">{}</TD></TR>",
@@ -31,6 +31,14 @@ pub(super) fn legend(w: &Words) -> Subgraph {
     }
     table.push_str(&swatch(EVIDENCE_FILL, "✓", w.legend_evidence));
     table.push_str(&swatch(UNLINKED_FILL, "", w.legend_unlinked));
+    if evaluated {
+        for text in [w.legend_strength, w.legend_out, w.legend_undec] {
+            table.push_str(&format!(
+                "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">{}</TD></TR>",
+                escape_html(text)
+            ));
+        }
+    }
     table.push_str("</TABLE>");
     let colours = Id::Escaped(quote("_legend_colours"));
     let mut stmts = vec![

@@ -411,3 +411,68 @@ fn tooltips_have_no_backslashes_for_graphviz_to_expand() {
         assert!(!title.contains('\\') && !title.contains("<FONT"), "{title}");
     }
 }
+
+/// The small, hostile and Bengali maps with evaluation on: badges, borders, the struck-
+/// through look of `out` claims and the verdict, all still escaped and one valid graph.
+#[test]
+fn evaluated_maps_snapshot_and_stay_valid() {
+    use crate::evaluate::{Options, evaluate};
+    for (name, d) in [
+        ("small_eval", small()),
+        ("hostile_eval", hostile()),
+        ("bengali_eval", bengali()),
+    ] {
+        let ev = evaluate(&d, &Options::default());
+        let mut ctx = ctx_for(&d);
+        ctx.evaluation = Some(&ev);
+        let dot = to_dot(&ctx);
+        snapshot(name, &dot);
+        let plain = to_dot(&ctx_for(&d));
+        assert_eq!(
+            count(&parse(&dot)),
+            count(&parse(&plain)),
+            "{name}: same boxes and lines"
+        );
+        assert!(!dot.contains("<script"), "{name}");
+        let theses = d.theses().count();
+        assert_eq!(
+            dot.matches("preponderance").count() + dot.matches("প্রাধান্য").count(),
+            theses,
+            "{name}"
+        );
+        if graphviz::need_dot() {
+            let svg = graphviz::layout(&dot, graphviz::ImageFormat::Svg, None).unwrap();
+            let svg = String::from_utf8(svg).unwrap();
+            assert!(!svg.contains("<script"), "{name}");
+        }
+    }
+}
+
+#[test]
+fn out_claims_are_struck_through_and_dashed() {
+    use crate::evaluate::{Label, Options, evaluate};
+    let d = small();
+    let ev = evaluate(&d, &Options::default());
+    let out: Vec<usize> = (0..d.claims.len())
+        .filter(|&i| ev.claims[i].label == Label::Out)
+        .collect();
+    assert!(!out.is_empty(), "the small debate has a rebutted objection");
+    let mut ctx = ctx_for(&d);
+    ctx.evaluation = Some(&ev);
+    let graph = to_graph(&ctx);
+    let Graph::DiGraph { stmts, .. } = graph else {
+        panic!()
+    };
+    for i in out {
+        let id = format!("\"{}\"", d.claims[i].id);
+        let node = stmts
+            .iter()
+            .find_map(|s| match s {
+                Stmt::Node(n) if n.id.0 == Id::Escaped(id.clone()) => Some(n),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no node {id}"));
+        let text = format!("{:?}", node.attributes);
+        assert!(text.contains("<S>") && text.contains("dashed"), "{text}");
+    }
+}

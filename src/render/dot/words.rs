@@ -27,6 +27,10 @@ pub(crate) struct Words {
     pub edge_objection: &'static str,
     pub edge_rebuttal: &'static str,
     pub edge_undercut: &'static str,
+    /// Legend rows for the evaluation (shown unless `--no-eval`).
+    pub legend_strength: &'static str,
+    pub legend_out: &'static str,
+    pub legend_undec: &'static str,
 }
 
 const EN: Words = Words {
@@ -54,6 +58,9 @@ const EN: Words = Words {
     edge_objection: "− objects",
     edge_rebuttal: "− rebuts",
     edge_undercut: "× undercuts",
+    legend_strength: "0.62: strength from 0 to 1 (reasons and objections weighed); thicker border = stronger",
+    legend_out: "struck through, dashed border: out, defeated by an attack nobody answers",
+    legend_undec: "?: undecided, caught in attacks that nothing settles",
 };
 
 const BN: Words = Words {
@@ -81,6 +88,9 @@ const BN: Words = Words {
     edge_objection: "− আপত্তি করে",
     edge_rebuttal: "− খণ্ডন করে",
     edge_undercut: "× যোগসূত্র খণ্ডন করে",
+    legend_strength: "0.62: ০ থেকে ১ পর্যন্ত শক্তি (কারণ ও আপত্তি মিলিয়ে); মোটা সীমানা = বেশি জোরালো",
+    legend_out: "কাটা লেখা, ভাঙা সীমানা: খণ্ডিত, এমন আক্রমণে পরাস্ত যার জবাব নেই",
+    legend_undec: "?: অনির্ধারিত, এমন আক্রমণের চক্রে আটকে যার মীমাংসা হয়নি",
 };
 
 /// The map's words for a display language (`bn`, `bn-BD`…); English for any other.
