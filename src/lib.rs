@@ -10,8 +10,8 @@
 
 pub mod cli;
 pub mod diagnostics;
-pub mod evaluate;
 pub mod error;
+pub mod evaluate;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -215,7 +215,7 @@ fn legal(v: usize, labels: &[Option<Label>], attackers: &[Vec<usize>]) -> bool {
         // Out: some attacker in.
         Label::Out => any_in || !all_assigned,
         // Undec: no attacker in, and not every attacker out.
-        Label::Undec => !any_in && !(all_assigned && all_out),
+        Label::Undec => !(any_in || all_assigned && all_out),
     }
 }
 

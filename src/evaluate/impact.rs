@@ -36,7 +36,7 @@ pub fn impacts(net: &Network<'_>, solved: &Solved, top: usize) -> Impacts {
     let mut touched: Vec<usize> = Vec::new();
     let mut best = vec![None; n];
     let mut per_thesis: Vec<Vec<(usize, f64)>> = vec![Vec::new(); theses.len()];
-    for c in 0..n {
+    for (c, best_c) in best.iter_mut().enumerate() {
         // Queues the components that read claim `i`, except `from` itself (a cyclic
         // component has just been solved as a whole); components come after what they
         // read, so every one queued lies later in the order.
@@ -72,8 +72,8 @@ pub fn impacts(net: &Network<'_>, solved: &Solved, top: usize) -> Impacts {
             let delta = solved.values[t] - values[t];
             if delta.abs() > UNCHANGED {
                 per_thesis[slot].push((c, delta));
-                if best[c].is_none_or(|(_, b): (usize, f64)| delta.abs() > b.abs()) {
-                    best[c] = Some((t, delta));
+                if best_c.is_none_or(|(_, b): (usize, f64)| delta.abs() > b.abs()) {
+                    *best_c = Some((t, delta));
                 }
             }
         }

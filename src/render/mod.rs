@@ -10,8 +10,8 @@ pub mod iccma;
 pub mod json;
 pub mod layout;
 pub mod map;
-pub mod vocab;
 pub mod markdown;
+pub mod vocab;
 pub mod wrap;
 
 use crate::diagnostics::Diagnostic;

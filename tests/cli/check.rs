@@ -30,7 +30,12 @@ const ERROR_CASES: &[(&str, &[&str])] = &[
     ("relations", &["supports-and-opposes"]),
     (
         "bad-evaluation",
-        &["unknown-keyword", "unknown-keyword", "out-of-range", "unknown-key"],
+        &[
+            "unknown-keyword",
+            "unknown-keyword",
+            "out-of-range",
+            "unknown-key",
+        ],
     ),
 ];
 

@@ -120,11 +120,59 @@ fn the_demo_numbers_quoted_in_the_readme_hold() {
     assert_eq!(round2(&thesis["strength"]), 0.53);
     assert_eq!(round2(&thesis["pro"]), 0.75);
     assert_eq!(round2(&thesis["con"]), 0.56);
-    assert_eq!(round2(&claim(&json, "militia-beat-kerensky")["strength"]), 0.75);
+    assert_eq!(
+        round2(&claim(&json, "militia-beat-kerensky")["strength"]),
+        0.75
+    );
     assert_eq!(claim(&json, "zinoviev-kamenev-opposed")["label"], "out");
     assert_eq!(
         claim(&json, "zinoviev-kamenev-opposed")["defeated_by"],
         serde_json::json!(["zinoviev-kamenev-outvoted"])
     );
     assert_eq!(thesis["top_impacts"][0]["id"], "army-changed-sides");
+}
+
+#[test]
+fn map_report_and_build_show_the_evaluation_unless_no_eval() {
+    let dir = "tests/fixtures/eval-basic";
+    let map = run(&["map", dir]);
+    let plain = run(&["map", dir, "--no-eval"]);
+    assert_eq!((map.code, plain.code), (0, 0));
+    assert!(
+        map.stdout.contains("STANDS") && map.stdout.contains("<S>"),
+        "{}",
+        map.stdout
+    );
+    assert!(!plain.stdout.contains("STANDS") && !plain.stdout.contains(" · <B>"));
+    let report = run(&["report", dir]);
+    assert!(report.stdout.contains("**Verdict:**"));
+    assert!(
+        !run(&["report", dir, "--no-eval"])
+            .stdout
+            .contains("Verdict")
+    );
+    let out = tempfile::tempdir().unwrap();
+    let o = out.path().to_str().unwrap();
+    let r = run(&["build", dir, "-o", o]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("thesis `t` stands under clear-and-convincing"),
+        "{}",
+        r.stderr
+    );
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("evaluation.json")).unwrap())
+            .unwrap();
+    assert_eq!(written["theses"][0]["verdict"], "stands");
+    let bare = tempfile::tempdir().unwrap();
+    let r = run(&[
+        "build",
+        dir,
+        "-o",
+        bare.path().to_str().unwrap(),
+        "--no-eval",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!bare.path().join("evaluation.json").exists());
 }

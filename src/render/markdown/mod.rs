@@ -20,6 +20,7 @@
 
 mod env;
 mod escape;
+mod eval_view;
 mod labels;
 mod view;
 
@@ -63,6 +64,14 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     (
         "report/sources.md.j2",
         include_str!("../../../templates/report/sources.md.j2"),
+    ),
+    (
+        "report/verdicts.md.j2",
+        include_str!("../../../templates/report/verdicts.md.j2"),
+    ),
+    (
+        "report/evaluation.md.j2",
+        include_str!("../../../templates/report/evaluation.md.j2"),
     ),
 ];
 

@@ -487,3 +487,59 @@ fn control_and_bidi_characters_do_not_reach_the_report() {
         "{out}"
     );
 }
+
+fn render_evaluated(debate: &Debate, lang: &str) -> String {
+    let ev = crate::evaluate::evaluate(debate, &crate::evaluate::Options::default());
+    let mut ctx = RenderContext::new(debate);
+    ctx.lang = lang.to_string();
+    ctx.evaluation = Some(&ev);
+    let bytes = Markdown { templates: None }.render(&ctx).unwrap();
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn evaluated_report_opens_with_the_verdict() {
+    let d = sample();
+    let en = render_evaluated(&d, "en");
+    insta::assert_snapshot!("evaluated_report_en", en);
+    let first = en
+        .lines()
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .unwrap();
+    assert!(
+        first.starts_with("**Verdict:** under the preponderance of evidence standard"),
+        "{first}"
+    );
+    assert!(en.contains("### Claims by strength"));
+    assert!(en.contains("### Claims that are out, and why"));
+    let bn = render_evaluated(&d, "bn");
+    insta::assert_snapshot!("evaluated_report_bn", bn);
+    assert!(bn.contains("**রায়:**"));
+    // Without evaluation the report is exactly the plain one.
+    assert!(!render_with(&d, &[], "en").contains("Verdict"));
+}
+
+#[test]
+fn evaluated_report_escapes_hostile_text_and_keeps_table_columns() {
+    let out = render_evaluated(&hostile_debate(), "en");
+    assert!(!out.contains("<script>"), "raw script tag in:\n{out}");
+    let unescaped = out.replace(r"\]", "");
+    assert!(!unescaped.contains("](javascript:"), "{out}");
+    let table: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("### Claims by strength"))
+        .filter(|l| l.starts_with("| ") || l.starts_with("|---"))
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert!(table.len() > 2, "{out}");
+    for row in &table {
+        let cells = row.replace(r"\|", "").matches('|').count();
+        assert_eq!(cells, 6, "row split by a pipe: {row}");
+    }
+    // The verdict sentence embeds the thesis text: escaped, on one line.
+    let verdict = out.lines().find(|l| l.starts_with("**Verdict:**")).unwrap();
+    assert!(
+        !verdict.contains("<script>") && verdict.ends_with('.'),
+        "{verdict}"
+    );
+}

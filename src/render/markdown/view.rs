@@ -26,6 +26,8 @@ pub(super) struct ReportView<'a> {
     unconnected: Vec<EntryView>,
     warnings: Vec<WarningView>,
     sources: Vec<SourceView>,
+    /// `None` with `--no-eval`.
+    evaluation: Option<super::eval_view::EvalView>,
 }
 
 #[derive(Serialize)]
@@ -94,7 +96,7 @@ struct Translation {
 }
 
 #[derive(Serialize, Clone)]
-struct LinkView {
+pub(super) struct LinkView {
     id: String,
     anchor: String,
     kind: Kind,
@@ -186,13 +188,13 @@ fn shown_lang(claim: &Claim, lang: &str, languages: &[String]) -> String {
         .unwrap_or_default()
 }
 
-struct Builder<'c, 'a> {
-    ctx: &'c RenderContext<'a>,
-    d: &'a Debate,
+pub(super) struct Builder<'c, 'a> {
+    pub(super) ctx: &'c RenderContext<'a>,
+    pub(super) d: &'a Debate,
 }
 
 impl Builder<'_, '_> {
-    fn link(&self, i: usize) -> LinkView {
+    pub(super) fn link(&self, i: usize) -> LinkView {
         let c = &self.d.claims[i];
         LinkView {
             id: c.id.clone(),
@@ -453,6 +455,7 @@ pub(super) fn report_view<'c>(ctx: &'c RenderContext<'_>) -> ReportView<'c> {
                 title.to_string()
             }
         },
+        evaluation: super::eval_view::eval_view(&b),
         lang: &ctx.lang,
         languages: &d.languages,
         t: labels(&ctx.lang),
