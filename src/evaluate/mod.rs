@@ -12,6 +12,8 @@ pub mod dung;
 pub mod extensions;
 pub mod impact;
 pub mod network;
+#[cfg(test)]
+mod properties;
 pub mod strength;
 pub mod verdict;
 
