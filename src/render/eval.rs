@@ -13,6 +13,9 @@ use serde_json::{Value, json};
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+/// How many ids a line of accepted claims names before it only counts the rest.
+const MAX_LISTED: usize = 30;
+
 /// Width of the claim-text column of the table, in display columns.
 const TEXT_WIDTH: usize = 48;
 
@@ -320,17 +323,22 @@ fn extensions_line(
         Semantics::Preferred => w.preferred,
         _ => w.stable,
     };
+    // A big debate can accept tens of thousands of claims: the table names the first few
+    // and counts the rest (the JSON lists them all).
     let ids = |v: &[bool]| -> String {
-        let list: Vec<&str> = v
+        let all: Vec<&str> = v
             .iter()
             .enumerate()
             .filter(|(_, x)| **x)
             .map(|(i, _)| ctx.debate.claims[i].id.as_str())
             .collect();
-        if list.is_empty() {
-            "—".to_string()
-        } else {
-            list.join(", ")
+        if all.is_empty() {
+            return "—".to_string();
+        }
+        let shown = all[..all.len().min(MAX_LISTED)].join(", ");
+        match all.len().checked_sub(MAX_LISTED) {
+            Some(rest) if rest > 0 => format!("{shown} … (+{rest}; --format json lists all)"),
+            _ => shown,
         }
     };
     let _ = match a {
@@ -341,7 +349,11 @@ fn extensions_line(
         } => writeln!(
             out,
             "{name}: {extensions} {}\n  {}: {}\n  {}: {}",
-            w.extensions,
+            if *extensions == 1 {
+                w.extension
+            } else {
+                w.extensions
+            },
             w.sceptical,
             ids(sceptical),
             w.credulous,
@@ -399,6 +411,7 @@ struct Words {
     preferred: &'static str,
     stable: &'static str,
     extensions: &'static str,
+    extension: &'static str,
     sceptical: &'static str,
     credulous: &'static str,
     no_extension: &'static str,
@@ -427,6 +440,7 @@ impl Words {
                 preferred: "প্রেফার্ড",
                 stable: "স্টেবল",
                 extensions: "এক্সটেনশন",
+                extension: "এক্সটেনশন",
                 sceptical: "সবগুলিতে গৃহীত",
                 credulous: "অন্তত একটিতে গৃহীত",
                 no_extension: "কোনো স্টেবল এক্সটেনশন নেই (আক্রমণের বিজোড় চক্র), তাই কিছুই সর্বত্র গৃহীত বলা যায় না",
@@ -451,6 +465,7 @@ impl Words {
                 preferred: "Preferred",
                 stable: "Stable",
                 extensions: "extensions",
+                extension: "extension",
                 sceptical: "in every one",
                 credulous: "in at least one",
                 no_extension: "no stable extension (an odd cycle of attacks), so nothing is accepted in every stable extension",
