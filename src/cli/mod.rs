@@ -11,6 +11,7 @@ mod eval;
 mod export;
 mod map;
 mod report;
+mod schemes;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -47,6 +48,8 @@ pub enum Command {
     Eval(eval::Args),
     /// Export the checked model for other programs.
     Export(export::Args),
+    /// List the argument schemes and their critical questions.
+    Schemes(schemes::Args),
     /// The main job: check, then write map.dot, map.svg, report.md, debate.json and
     /// evaluation.json.
     Build(build::Args),
@@ -60,6 +63,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Report(a) => report::execute(a),
         Command::Eval(a) => eval::execute(a),
         Command::Export(a) => export::execute(a),
+        Command::Schemes(a) => schemes::execute(a),
         Command::Build(a) => build::execute(a),
     };
     match result {

@@ -5,10 +5,12 @@
 //! nothing of files beyond where each claim was written (for messages and exports).
 
 mod graph;
+mod scheme;
 mod settings;
 mod text;
 
 pub use graph::{Link, Reason, ReasonRole, TreeEntry};
+pub use scheme::{Question, Scheme};
 pub use settings::{Compare, EvalSettings, ProofStandard, Thresholds};
 pub use text::Text;
 
@@ -184,6 +186,10 @@ pub struct Debate {
     pub claims: Vec<Claim>,
     /// How the debate wants its theses judged (`evaluation:` in `claimmap.yaml`).
     pub settings: EvalSettings,
+    /// Argument schemes known to the debate: the built-in catalogue with the debate's own
+    /// additions and overrides (`schemes:` in `claimmap.yaml`).
+    #[serde(skip)]
+    pub schemes: Vec<Scheme>,
     #[serde(skip)]
     index: HashMap<String, usize>,
     #[serde(skip)]
@@ -211,6 +217,7 @@ impl Debate {
             sources,
             claims,
             settings: EvalSettings::default(),
+            schemes: Vec::new(),
             index,
             reasons: Vec::new(),
         };
@@ -226,6 +233,11 @@ impl Debate {
     /// A claim by id.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
         self.index_of(id).map(|i| &self.claims[i])
+    }
+
+    /// A scheme by id.
+    pub fn scheme(&self, id: &str) -> Option<&Scheme> {
+        self.schemes.iter().find(|s| s.id == id)
     }
 
     /// A source by id.

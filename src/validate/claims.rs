@@ -60,7 +60,7 @@ pub struct RawClaim {
     /// Base score.
     pub confidence: Option<f64>,
     /// Scheme id.
-    pub scheme: Option<String>,
+    pub scheme: Option<At<String>>,
     /// Note.
     pub note: Option<String>,
 }
@@ -96,7 +96,8 @@ pub fn read_file(node: &Node, r: &mut Reader<'_>, default_lang: &str) -> Vec<Raw
     }
 }
 
-fn is_valid_id(id: &str) -> bool {
+/// Whether `id` is a valid claim, source or scheme id: lowercase ASCII letters, digits, `-`.
+pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .bytes()
@@ -209,7 +210,7 @@ fn read_claim(node: &Node, r: &mut Reader<'_>, default_lang: &str) -> Option<Raw
     let locator = opt("locator").map(|s| s.value);
     let quote = opt("quote");
     let author = opt("author").map(|s| s.value);
-    let scheme = opt("scheme").map(|s| s.value);
+    let scheme = opt("scheme");
     let note = opt("note").map(|s| s.value);
     let confidence = get(entries, "confidence").and_then(|n| r.number("confidence", n));
     if let Some(c) = &confidence

@@ -7,7 +7,7 @@ use crate::load::yaml::{Pos, Value};
 use crate::model::{Compare, EvalSettings, Origin, ProofStandard, Source, Text};
 
 /// Keys allowed at the top of `claimmap.yaml`.
-pub const CONFIG_KEYS: &[&str] = &["title", "languages", "sources", "evaluation"];
+pub const CONFIG_KEYS: &[&str] = &["title", "languages", "sources", "evaluation", "schemes"];
 /// Keys allowed in the `evaluation:` section.
 pub const EVALUATION_KEYS: &[&str] = &["standard", "compare", "thresholds"];
 /// Keys allowed in `evaluation: thresholds:`.
@@ -26,6 +26,8 @@ pub struct Config {
     pub sources: Vec<(Source, Pos, Option<Pos>)>,
     /// The `evaluation:` section.
     pub settings: EvalSettings,
+    /// The debate's own argument schemes (`schemes:`), with the position of each id.
+    pub schemes: Vec<(crate::model::Scheme, Pos)>,
 }
 
 /// Reads `claimmap.yaml` (or defaults when the debate has none).
@@ -35,6 +37,7 @@ pub fn read(file: Option<&LoadedFile>, r: &mut Reader<'_>) -> Config {
         languages: vec!["en".to_string()],
         sources: Vec::new(),
         settings: EvalSettings::default(),
+        schemes: Vec::new(),
     };
     let Some(node) = file.and_then(|f| f.node.as_ref()) else {
         return config;
@@ -78,6 +81,9 @@ pub fn read(file: Option<&LoadedFile>, r: &mut Reader<'_>) -> Config {
             Value::Null => {}
             _ => r.wrong_type("sources", sources, "a list of sources"),
         }
+    }
+    if let Some(list) = get(entries, "schemes") {
+        config.schemes = super::schemes::read_list(list, r, &default, true);
     }
     if let Some(evaluation) = get(entries, "evaluation") {
         config.settings = read_settings(evaluation, r);

@@ -8,6 +8,7 @@ pub mod claims;
 pub mod config;
 pub mod fields;
 mod rules;
+pub mod schemes;
 mod sources;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Stats};
@@ -66,6 +67,8 @@ pub fn validate(loaded: &Loaded, diags: &mut Diagnostics) -> (Debate, Stats) {
         claims,
     );
     debate.settings = config.settings;
+    debate.schemes = schemes::merge(schemes::builtin(), &config.schemes);
+    lint_schemes(&debate, &raws, diags);
     lint_debate(&debate, &raws, &kept, diags);
     let stats = Stats {
         files: loaded.files.len(),
@@ -107,7 +110,7 @@ fn to_claim(r: &RawClaim, quote_status: QuoteStatus) -> Claim {
         author: r.author.clone(),
         tags: r.tags.clone(),
         confidence: r.confidence,
-        scheme: r.scheme.clone(),
+        scheme: r.scheme.as_ref().map(|s| s.value.clone()),
         note: r.note.clone(),
         quote_status,
         origin: Origin {
@@ -115,6 +118,35 @@ fn to_claim(r: &RawClaim, quote_status: QuoteStatus) -> Claim {
             line: r.pos.line,
             column: r.pos.column,
         },
+    }
+}
+
+/// A claim's `scheme:` must name a scheme of the catalogue (built in or the debate's own).
+fn lint_schemes(debate: &Debate, raws: &[RawClaim], diags: &mut Diagnostics) {
+    for raw in raws {
+        let Some(scheme) = &raw.scheme else { continue };
+        if debate.scheme(&scheme.value).is_some() {
+            continue;
+        }
+        let help = match crate::diagnostics::did_you_mean(
+            &scheme.value,
+            debate.schemes.iter().map(|s| s.id.as_str()),
+        ) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "`claimmap schemes` lists the known schemes; a debate can declare its own under `schemes:` in claimmap.yaml".to_string(),
+        };
+        diags.push(
+            Diagnostic::error(
+                "unknown-scheme",
+                format!(
+                    "claim `{}` names an unknown argument scheme `{}`",
+                    raw.id.value, scheme.value
+                ),
+            )
+            .at(&raw.file, scheme.pos)
+            .label("no scheme with this id")
+            .help(help),
+        );
     }
 }
 

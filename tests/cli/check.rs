@@ -28,6 +28,7 @@ const ERROR_CASES: &[(&str, &[&str])] = &[
     ("source-outside", &["source-outside", "source-outside"]),
     ("bengali", &["quote-not-found", "unknown-key"]),
     ("relations", &["supports-and-opposes"]),
+    ("unknown-scheme", &["duplicate-id", "unknown-scheme"]),
     (
         "bad-evaluation",
         &[

@@ -6,6 +6,7 @@ mod hostile;
 mod iccma;
 mod output;
 mod render;
+mod schemes;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
