@@ -5,11 +5,13 @@
 //! nothing of files beyond where each claim was written (for messages and exports).
 
 mod graph;
+mod review;
 mod scheme;
 mod settings;
 mod text;
 
 pub use graph::{Link, Reason, ReasonRole, TreeEntry};
+pub use review::{Answer, AnswerValue, LinkStrength, Review, ReviewVerdict};
 pub use scheme::{Question, Scheme};
 pub use settings::{Compare, EvalSettings, ProofStandard, Thresholds};
 pub use text::Text;
@@ -190,6 +192,8 @@ pub struct Debate {
     /// additions and overrides (`schemes:` in `claimmap.yaml`).
     #[serde(skip)]
     pub schemes: Vec<Scheme>,
+    /// Reviews of claims (`reviews:` in any claim file), in file order.
+    pub reviews: Vec<Review>,
     #[serde(skip)]
     index: HashMap<String, usize>,
     #[serde(skip)]
@@ -218,6 +222,7 @@ impl Debate {
             claims,
             settings: EvalSettings::default(),
             schemes: Vec::new(),
+            reviews: Vec::new(),
             index,
             reasons: Vec::new(),
         };

@@ -2,7 +2,8 @@
 //!
 //! Keys are those of the YAML format; lists are always lists and `text` is always a map from
 //! language to text, so consumers need no special cases. Each claim also has its `file` and
-//! `line`, and `quote_status` says whether its quote was verified.
+//! `line`, and `quote_status` says whether its quote was verified. `reviews` lists the
+//! reviews found in claim files.
 
 use super::{RenderContext, Renderer};
 use crate::error::Result;
@@ -29,6 +30,7 @@ impl Renderer for Json {
                 "role": r.role,
                 "undercut_by": r.undercutters.iter().map(|&u| &d.claims[u].id).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
+            "reviews": d.reviews,
         });
         let mut out = serde_json::to_vec_pretty(&value).unwrap_or_default();
         out.push(b'\n');

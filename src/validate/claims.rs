@@ -6,7 +6,7 @@ use crate::load::yaml::{Node, Pos, Value};
 use crate::model::{Kind, Text};
 
 /// Keys allowed at the top of a claim file.
-pub const FILE_KEYS: &[&str] = &["claims"];
+pub const FILE_KEYS: &[&str] = &["claims", "reviews"];
 /// Keys allowed in a claim.
 pub const CLAIM_KEYS: &[&str] = &[
     "id",
@@ -73,10 +73,14 @@ pub fn read_file(node: &Node, r: &mut Reader<'_>, default_lang: &str) -> Vec<Raw
     };
     r.unknown_keys("a claim file", entries, FILE_KEYS);
     let Some(claims) = get(entries, "claims") else {
+        if get(entries, "reviews").is_some() {
+            // A file of reviews only, as a class keeps them in `reviews/<reviewer>.yaml`.
+            return Vec::new();
+        }
         r.diags.push(
             Diagnostic::warning(
                 "no-claims",
-                "this file has no `claims:` list, so it adds nothing",
+                "this file has no `claims:` or `reviews:` list, so it adds nothing",
             )
             .at(r.file, node.pos)
             .help("start the file with `claims:` followed by a list of claims"),

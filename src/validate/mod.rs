@@ -7,6 +7,7 @@
 pub mod claims;
 pub mod config;
 pub mod fields;
+pub mod reviews;
 mod rules;
 pub mod schemes;
 mod sources;
@@ -33,6 +34,7 @@ pub fn validate(loaded: &Loaded, diags: &mut Diagnostics) -> (Debate, Stats) {
     );
     let default_lang = config.languages[0].clone();
     let mut raws: Vec<RawClaim> = Vec::new();
+    let mut raw_reviews: Vec<reviews::RawReview> = Vec::new();
     for file in &loaded.files {
         if let Some(node) = &file.node {
             let mut r = Reader {
@@ -41,6 +43,7 @@ pub fn validate(loaded: &Loaded, diags: &mut Diagnostics) -> (Debate, Stats) {
                 diags,
             };
             raws.extend(claims::read_file(node, &mut r, &default_lang));
+            raw_reviews.extend(reviews::read_file(node, &mut r));
         }
     }
     let firsts = rules::unique_ids(&raws, diags);
@@ -69,6 +72,7 @@ pub fn validate(loaded: &Loaded, diags: &mut Diagnostics) -> (Debate, Stats) {
     debate.settings = config.settings;
     debate.schemes = schemes::merge(schemes::builtin(), &config.schemes);
     lint_schemes(&debate, &raws, diags);
+    debate.reviews = reviews::check(&raw_reviews, &debate, diags);
     lint_debate(&debate, &raws, &kept, diags);
     let stats = Stats {
         files: loaded.files.len(),

@@ -30,6 +30,20 @@ const ERROR_CASES: &[(&str, &[&str])] = &[
     ("relations", &["supports-and-opposes"]),
     ("unknown-scheme", &["duplicate-id", "unknown-scheme"]),
     (
+        "bad-reviews",
+        &[
+            "unknown-id",
+            "unknown-keyword",
+            "unknown-keyword",
+            "unknown-keyword",
+            "unknown-question",
+            "unknown-question",
+            "duplicate-review",
+            "missing-field",
+            "missing-field",
+        ],
+    ),
+    (
         "bad-evaluation",
         &[
             "unknown-keyword",

@@ -6,6 +6,7 @@ mod hostile;
 mod iccma;
 mod output;
 mod render;
+mod reviews;
 mod schemes;
 
 use assert_cmd::Command;
