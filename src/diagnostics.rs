@@ -175,6 +175,13 @@ impl Diagnostics {
         self.texts.insert(file.to_string(), text);
     }
 
+    /// Drops the warnings whose code is in `codes`: the lints a class has switched off.
+    /// Errors are never dropped.
+    pub fn allow(&mut self, codes: &[String]) {
+        self.items
+            .retain(|d| d.severity == Severity::Error || !codes.iter().any(|c| c == d.code));
+    }
+
     /// Whether any error was recorded.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)

@@ -2,12 +2,13 @@
 
 use super::common::{DebateArgs, count, summary, use_colour};
 use crate::error::Result;
+use crate::validate::lints::WARNING_CODES;
 use std::process::ExitCode;
 
 /// Arguments of `check`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  claimmap check claims\n  claimmap check claims --format json | jq '.errors[].message'"
+    after_help = "Examples:\n  claimmap check claims\n  claimmap check claims --format json | jq '.errors[].message'\n  claimmap check claims --allow reasoning-words,multiple-sentences"
 )]
 pub struct Args {
     #[command(flatten)]
@@ -15,6 +16,10 @@ pub struct Args {
     /// Output format of the diagnostics.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Do not report these warnings (repeat the flag or separate codes with commas); errors
+    /// cannot be allowed. A debate can also list codes under `allow:` in claimmap.yaml.
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    allow: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -27,7 +32,19 @@ enum Format {
 
 /// Runs `check`.
 pub fn execute(args: Args) -> Result<ExitCode> {
-    let checked = args.debate.check()?;
+    for code in &args.allow {
+        if !WARNING_CODES.contains(&code.as_str()) {
+            let hint = match crate::diagnostics::did_you_mean(code, WARNING_CODES.iter().copied()) {
+                Some(s) => format!("; did you mean `{s}`?"),
+                None => format!("; warning codes are: {}", WARNING_CODES.join(", ")),
+            };
+            return Err(crate::error::Error::Usage {
+                message: format!("`--allow {code}`: not a warning code{hint}"),
+            });
+        }
+    }
+    let mut checked = args.debate.check()?;
+    checked.diagnostics.allow(&args.allow);
     let (errors, warnings) = checked.diagnostics.counts();
     match args.format {
         Format::Json => {

@@ -7,7 +7,14 @@ use crate::load::yaml::{Pos, Value};
 use crate::model::{Compare, EvalSettings, Origin, ProofStandard, Source, Text};
 
 /// Keys allowed at the top of `claimmap.yaml`.
-pub const CONFIG_KEYS: &[&str] = &["title", "languages", "sources", "evaluation", "schemes"];
+pub const CONFIG_KEYS: &[&str] = &[
+    "title",
+    "languages",
+    "sources",
+    "evaluation",
+    "schemes",
+    "allow",
+];
 /// Keys allowed in the `evaluation:` section.
 pub const EVALUATION_KEYS: &[&str] = &["standard", "compare", "thresholds"];
 /// Keys allowed in `evaluation: thresholds:`.
@@ -28,6 +35,8 @@ pub struct Config {
     pub settings: EvalSettings,
     /// The debate's own argument schemes (`schemes:`), with the position of each id.
     pub schemes: Vec<(crate::model::Scheme, Pos)>,
+    /// Warning codes the debate switches off (`allow:`).
+    pub allow: Vec<String>,
 }
 
 /// Reads `claimmap.yaml` (or defaults when the debate has none).
@@ -38,6 +47,7 @@ pub fn read(file: Option<&LoadedFile>, r: &mut Reader<'_>) -> Config {
         sources: Vec::new(),
         settings: EvalSettings::default(),
         schemes: Vec::new(),
+        allow: Vec::new(),
     };
     let Some(node) = file.and_then(|f| f.node.as_ref()) else {
         return config;
@@ -80,6 +90,29 @@ pub fn read(file: Option<&LoadedFile>, r: &mut Reader<'_>) -> Config {
             }
             Value::Null => {}
             _ => r.wrong_type("sources", sources, "a list of sources"),
+        }
+    }
+    if let Some(list) = get(entries, "allow") {
+        for code in r.string_list("allow", list) {
+            if super::lints::WARNING_CODES.contains(&code.value.as_str()) {
+                config.allow.push(code.value);
+                continue;
+            }
+            let help = match crate::diagnostics::did_you_mean(
+                &code.value,
+                super::lints::WARNING_CODES.iter().copied(),
+            ) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "only warnings can be allowed; the README lists their codes".to_string(),
+            };
+            r.diags.push(
+                Diagnostic::error(
+                    "unknown-keyword",
+                    format!("`{}` is not a warning code", code.value),
+                )
+                .at(r.file, code.pos)
+                .help(help),
+            );
         }
     }
     if let Some(list) = get(entries, "schemes") {

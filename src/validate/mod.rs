@@ -7,6 +7,7 @@
 pub mod claims;
 pub mod config;
 pub mod fields;
+pub mod lints;
 pub mod reviews;
 mod rules;
 pub mod schemes;
@@ -74,6 +75,8 @@ pub fn validate(loaded: &Loaded, diags: &mut Diagnostics) -> (Debate, Stats) {
     lint_schemes(&debate, &raws, diags);
     debate.reviews = reviews::check(&raw_reviews, &debate, diags);
     lint_debate(&debate, &raws, &kept, diags);
+    lints::lint(&debate, &raws, &kept, diags);
+    diags.allow(&config.allow);
     let stats = Stats {
         files: loaded.files.len(),
         claims: debate.claims.len(),
@@ -202,7 +205,12 @@ fn lint_debate(debate: &Debate, raws: &[RawClaim], kept: &[usize], diags: &mut D
     let lang = debate.default_language();
     for (k, claim) in debate.claims.iter().enumerate() {
         let raw = &raws[kept[k]];
-        if !connected[k] && debate.theses().next().is_some() {
+        let bare_evidence = claim.kind == Kind::Evidence
+            && claim.supports.is_empty()
+            && claim.opposes.is_empty()
+            && claim.undercuts.is_empty();
+        // Bare evidence gets the more precise `evidence-supports-nothing` instead.
+        if !connected[k] && !bare_evidence && debate.theses().next().is_some() {
             diags.push(
                 Diagnostic::warning(
                     "disconnected",

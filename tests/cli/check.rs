@@ -204,3 +204,67 @@ fn scalars_keep_their_spelling_and_yaml_1_1_booleans_are_text() {
     assert_eq!(json["claims"][1]["text"]["en"], "Off");
     assert_eq!(json["claims"][1]["note"], "0x1F");
 }
+
+#[test]
+fn each_structure_lint_has_its_own_code_and_can_be_allowed() {
+    let (code, json) = check_json("lints");
+    assert_eq!(code, 0);
+    let found = codes(&json, "warnings");
+    for lint in [
+        "reasoning-words",
+        "multiple-sentences",
+        "thin-linked-reason",
+        "rebuttal-targets-support",
+        "evidence-supports-nothing",
+    ] {
+        assert!(
+            found.iter().any(|c| c == lint),
+            "{lint} missing from {found:?}"
+        );
+    }
+    assert!(
+        !found.iter().any(|c| c == "disconnected"),
+        "bare evidence is reported once"
+    );
+    let r = run(&[
+        "check",
+        "tests/fixtures/lints",
+        "--format",
+        "json",
+        "--allow",
+        "reasoning-words,multiple-sentences",
+        "--allow",
+        "thin-linked-reason",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let left = codes(&json, "warnings");
+    assert_eq!(
+        left,
+        [
+            "rebuttal-targets-support",
+            "evidence-supports-nothing",
+            "evidence-without-source"
+        ]
+    );
+    let bad = run(&["check", "tests/fixtures/lints", "--allow", "reasoning-word"]);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr.contains("did you mean `reasoning-words`?"),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn a_debate_can_allow_lints_in_claimmap_yaml() {
+    let (code, json) = check_json("lints-allowed");
+    assert_eq!(code, 1, "the misspelt code is an error");
+    assert_eq!(codes(&json, "errors"), ["unknown-keyword"]);
+    let left = codes(&json, "warnings");
+    assert!(
+        !left
+            .iter()
+            .any(|c| c == "reasoning-words" || c == "multiple-sentences")
+    );
+    assert!(left.iter().any(|c| c == "thin-linked-reason"));
+}
