@@ -11,6 +11,7 @@ mod eval;
 mod export;
 mod map;
 mod report;
+mod review;
 mod schemes;
 
 use clap::{Parser, Subcommand};
@@ -48,6 +49,9 @@ pub enum Command {
     Eval(eval::Args),
     /// Export the checked model for other programs.
     Export(export::Args),
+    /// The review checklist: open critical questions, source problems, unanswered
+    /// objections and unreviewed claims.
+    Review(review::Args),
     /// List the argument schemes and their critical questions.
     Schemes(schemes::Args),
     /// The main job: check, then write map.dot, map.svg, report.md, debate.json and
@@ -63,6 +67,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Report(a) => report::execute(a),
         Command::Eval(a) => eval::execute(a),
         Command::Export(a) => export::execute(a),
+        Command::Review(a) => review::execute(a),
         Command::Schemes(a) => schemes::execute(a),
         Command::Build(a) => build::execute(a),
     };

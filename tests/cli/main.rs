@@ -6,6 +6,7 @@ mod hostile;
 mod iccma;
 mod output;
 mod render;
+mod review;
 mod reviews;
 mod schemes;
 

@@ -19,7 +19,7 @@
 //! and `view` the serialisable view of the model that templates see.
 
 mod env;
-mod escape;
+pub mod escape;
 mod eval_view;
 mod labels;
 mod view;
