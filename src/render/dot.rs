@@ -222,6 +222,12 @@ fn claim_node(ctx: &RenderContext<'_>, i: usize, polarity: Option<Polarity>, w: 
     if claim.kind == Kind::Evidence {
         label.push_str(&evidence_lines(ctx, i, source));
     }
+    if let Some(line) = super::vocab::review_line(d, i, &ctx.lang) {
+        label.push_str(&format!(
+            "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"{MUTED}\">{}</FONT>",
+            escape_html(&line)
+        ));
+    }
     if let Some(verdict) = look.as_ref().and_then(|l| l.verdict.as_ref()) {
         label.push_str("<BR/>");
         label.push_str(verdict);

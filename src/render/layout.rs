@@ -166,6 +166,9 @@ fn build(ctx: &RenderContext<'_>) -> VisualGraph {
             Kind::Claim => (1, 10),
         };
         let mut line_color = "#444444";
+        if let Some(line) = crate::render::vocab::review_line(d, i, &ctx.lang) {
+            lines.push(line);
+        }
         if let Some(l) = &evaluated {
             if let Some(v) = &l.verdict_text {
                 lines.push(v.clone());

@@ -4,7 +4,7 @@
 //! Bengali wording was written by the developers and awaits a native speaker's review.
 
 use crate::evaluate::{Label, Verdict};
-use crate::model::{Compare, ProofStandard};
+use crate::model::{Compare, ProofStandard, Review, ReviewVerdict};
 
 /// Bengali for `bn` and its regional variants (`bn-BD`, `bn_IN`), English otherwise, as the
 /// map's words choose.
@@ -95,4 +95,82 @@ mod tests {
         assert_eq!(strength(None, "en"), "did not settle");
         assert_eq!(strength(Some(0.5), "bn"), "0.50");
     }
+}
+
+/// A review verdict in words.
+pub fn review_verdict(v: ReviewVerdict, lang: &str) -> &'static str {
+    match (v, bn(lang)) {
+        (ReviewVerdict::Accept, false) => "accept",
+        (ReviewVerdict::Reject, false) => "reject",
+        (ReviewVerdict::Dubious, false) => "dubious",
+        (ReviewVerdict::Accept, true) => "গ্রহণ",
+        (ReviewVerdict::Reject, true) => "প্রত্যাখ্যান",
+        (ReviewVerdict::Dubious, true) => "সন্দেহজনক",
+    }
+}
+
+/// How a claim's reviews came out, e.g. "2 accept, 1 dubious"; `None` without reviews.
+pub fn review_summary<'r>(
+    reviews: impl IntoIterator<Item = &'r Review>,
+    lang: &str,
+) -> Option<String> {
+    let mut counts = [0usize; 3];
+    for r in reviews {
+        let k = ReviewVerdict::ALL
+            .iter()
+            .position(|&v| v == r.verdict)
+            .unwrap_or(0);
+        counts[k] += 1;
+    }
+    let parts: Vec<String> = ReviewVerdict::ALL
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(&v, n)| format!("{n} {}", review_verdict(v, lang)))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// The critical questions of a claim's scheme that none of its reviews answered.
+pub fn open_questions<'d>(debate: &'d crate::model::Debate, claim: usize) -> Vec<&'d str> {
+    let c = &debate.claims[claim];
+    let Some(scheme) = c.scheme.as_deref().and_then(|s| debate.scheme(s)) else {
+        return Vec::new();
+    };
+    scheme
+        .questions
+        .iter()
+        .filter(|q| {
+            !debate
+                .reviews
+                .iter()
+                .filter(|r| r.claim == c.id)
+                .any(|r| r.answers.iter().any(|a| a.question == q.id))
+        })
+        .map(|q| q.id.as_str())
+        .collect()
+}
+
+/// The one-line review status on a map box: "reviews: 2 accept, 1 dubious · 3 open
+/// questions"; `None` when there is nothing to say.
+pub fn review_line(debate: &crate::model::Debate, claim: usize, lang: &str) -> Option<String> {
+    let id = &debate.claims[claim].id;
+    let summary = review_summary(debate.reviews.iter().filter(|r| &r.claim == id), lang);
+    let open = open_questions(debate, claim).len();
+    let mut parts = Vec::new();
+    if let Some(s) = summary {
+        parts.push(if bn(lang) {
+            format!("পর্যালোচনা: {s}")
+        } else {
+            format!("reviews: {s}")
+        });
+    }
+    if open > 0 {
+        parts.push(match (bn(lang), open) {
+            (true, n) => format!("{n}টি প্রশ্ন খোলা"),
+            (false, 1) => "1 open question".to_string(),
+            (false, n) => format!("{n} open questions"),
+        });
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }

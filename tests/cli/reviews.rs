@@ -41,3 +41,30 @@ fn a_file_of_reviews_only_is_not_an_empty_claim_file() {
         .collect();
     assert!(!codes.contains(&"no-claims"), "{codes:?}");
 }
+
+#[test]
+fn report_and_map_show_reviews_and_contributions() {
+    let r = run(&["report", "claims", "--lang", "en", "--no-eval"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("<br><sub>reviews: 1 reject, 1 dubious</sub>"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("open critical questions: `true-example`"));
+    assert!(
+        r.stdout.contains("| mitali | 0 | 0 | 0 | 0 | 3 | 5 |"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("| rahim | 0 | 0 | 0 | 0 | 3 | 6 |"));
+    let map = run(&["map", "claims", "--lang", "en"]);
+    assert!(
+        map.stdout.contains("reviews: 1 accept · 2 open questions"),
+        "{}",
+        map.stdout
+    );
+    let bn = run(&["map", "claims"]);
+    assert!(bn.stdout.contains("পর্যালোচনা: 1 গ্রহণ"));
+}

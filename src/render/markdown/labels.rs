@@ -61,6 +61,15 @@ pub(super) struct Labels {
     undecided_note: &'static str,
     eval_help: &'static str,
     impacts_heading: &'static str,
+    reviews: &'static str,
+    open_questions: &'static str,
+    contributions: &'static str,
+    contributor: &'static str,
+    unattributed: &'static str,
+    rebuttals: &'static str,
+    reviews_written: &'static str,
+    questions_answered: &'static str,
+    evidence_col: &'static str,
 }
 
 const EN: Labels = Labels {
@@ -121,6 +130,15 @@ const EN: Labels = Labels {
     undecided_note: "claims are undecided: they attack each other and nothing settles between them.",
     eval_help: "Strength runs from 0 to 1: each claim starts from its confidence (0.5 when none is given) and is pushed up by its reasons and down by its objections. It weighs only what this debate states; it is not a probability. A claim is out when an attack on it stands unanswered. Impact: how much the thesis's strength changes if the claim is removed.",
     impacts_heading: "What the verdict rests on",
+    reviews: "reviews",
+    open_questions: "open critical questions",
+    contributions: "Contributions",
+    contributor: "Author",
+    unattributed: "(no author given)",
+    rebuttals: "rebuttals",
+    reviews_written: "reviews",
+    questions_answered: "critical questions answered",
+    evidence_col: "evidence",
 };
 
 const BN: Labels = Labels {
@@ -181,6 +199,15 @@ const BN: Labels = Labels {
     undecided_note: "টি দাবি অনির্ধারিত: তারা পরস্পরকে আক্রমণ করে এবং কিছুই তাদের মীমাংসা করে না।",
     eval_help: "শক্তি ০ থেকে ১: প্রতিটি দাবি তার আস্থা (না দিলে ০.৫) থেকে শুরু করে, কারণগুলি তাকে বাড়ায় আর আপত্তিগুলি কমায়। এটি কেবল এই বিতর্কে যা লেখা আছে তা-ই মাপে; এটি সম্ভাবনা নয়। কোনো দাবির ওপর আক্রমণের জবাব না থাকলে দাবিটি খণ্ডিত। প্রভাব: দাবিটি সরালে প্রতিপাদ্যের শক্তি কতটা বদলায়।",
     impacts_heading: "রায় কীসের ওপর দাঁড়িয়ে",
+    reviews: "পর্যালোচনা",
+    open_questions: "উত্তরহীন সমালোচনামূলক প্রশ্ন",
+    contributions: "অবদান",
+    contributor: "লেখক",
+    unattributed: "(লেখকের নাম নেই)",
+    rebuttals: "খণ্ডন",
+    reviews_written: "পর্যালোচনা",
+    questions_answered: "উত্তর দেওয়া সমালোচনামূলক প্রশ্ন",
+    evidence_col: "প্রমাণ",
 };
 
 /// The labels for a display language (`bn`, `bn-BD`, … → Bengali), English otherwise.

@@ -18,6 +18,7 @@
 //! messages, tidying), `escape` holds the Markdown filters, `labels` the translated headings,
 //! and `view` the serialisable view of the model that templates see.
 
+mod contrib;
 mod env;
 pub mod escape;
 mod eval_view;
@@ -72,6 +73,10 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     (
         "report/evaluation.md.j2",
         include_str!("../../../templates/report/evaluation.md.j2"),
+    ),
+    (
+        "report/contributions.md.j2",
+        include_str!("../../../templates/report/contributions.md.j2"),
     ),
 ];
 

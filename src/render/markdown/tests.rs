@@ -525,16 +525,24 @@ fn evaluated_report_escapes_hostile_text_and_keeps_table_columns() {
     assert!(!out.contains("<script>"), "raw script tag in:\n{out}");
     let unescaped = out.replace(r"\]", "");
     assert!(!unescaped.contains("](javascript:"), "{out}");
-    let table: Vec<&str> = out
-        .lines()
-        .skip_while(|l| !l.starts_with("### Claims by strength"))
-        .filter(|l| l.starts_with("| ") || l.starts_with("|---"))
-        .take_while(|l| !l.is_empty())
-        .collect();
-    assert!(table.len() > 2, "{out}");
-    for row in &table {
-        let cells = row.replace(r"\|", "").matches('|').count();
-        assert_eq!(cells, 6, "row split by a pipe: {row}");
+    let rows = |heading: &str| -> Vec<&str> {
+        out.lines()
+            .skip_while(|l| !l.starts_with(heading))
+            .skip(1)
+            .take_while(|l| !l.starts_with("#"))
+            .filter(|l| l.starts_with('|'))
+            .collect()
+    };
+    for (heading, pipes) in [
+        ("### Claims by strength", 6),
+        ("## <a id=\"section-contributions\">", 8),
+    ] {
+        let table = rows(heading);
+        assert!(table.len() > 2, "{heading}: {out}");
+        for row in &table {
+            let cells = row.replace(r"\|", "").matches('|').count();
+            assert_eq!(cells, pipes, "row split by a pipe: {row}");
+        }
     }
     // The verdict sentence embeds the thesis text: escaped, on one line.
     let verdict = out.lines().find(|l| l.starts_with("**Verdict:**")).unwrap();

@@ -28,6 +28,8 @@ pub(super) struct ReportView<'a> {
     sources: Vec<SourceView>,
     /// `None` with `--no-eval`.
     evaluation: Option<super::eval_view::EvalView>,
+    /// Per author and reviewer: what they wrote.
+    contributions: Vec<super::contrib::ContributionView>,
 }
 
 #[derive(Serialize)]
@@ -87,6 +89,10 @@ struct EntryView {
     objections: Vec<ReasonView>,
     rebuttals: Vec<ReasonView>,
     evidence: Option<EvidenceView>,
+    /// How the claim's reviews came out, e.g. "2 accept, 1 dubious".
+    reviews: Option<String>,
+    /// Critical questions of its scheme that no review answered.
+    open_questions: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -357,6 +363,14 @@ impl Builder<'_, '_> {
             objections,
             rebuttals,
             evidence,
+            reviews: crate::render::vocab::review_summary(
+                d.reviews.iter().filter(|r| r.claim == c.id),
+                &self.ctx.lang,
+            ),
+            open_questions: crate::render::vocab::open_questions(d, claim)
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
         }
     }
 }
@@ -456,6 +470,7 @@ pub(super) fn report_view<'c>(ctx: &'c RenderContext<'_>) -> ReportView<'c> {
             }
         },
         evaluation: super::eval_view::eval_view(&b),
+        contributions: super::contrib::contributions(d),
         lang: &ctx.lang,
         languages: &d.languages,
         t: labels(&ctx.lang),
