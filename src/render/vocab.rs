@@ -83,20 +83,6 @@ pub fn change(d: f64) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn changes_are_signed_and_never_negative_zero() {
-        assert_eq!(change(0.123), "+0.12");
-        assert_eq!(change(-0.3), "−0.30");
-        assert_eq!(change(-0.001), "0.00");
-        assert_eq!(strength(None, "en"), "did not settle");
-        assert_eq!(strength(Some(0.5), "bn"), "0.50");
-    }
-}
-
 /// A review verdict in words.
 pub fn review_verdict(v: ReviewVerdict, lang: &str) -> &'static str {
     match (v, bn(lang)) {
@@ -132,7 +118,7 @@ pub fn review_summary<'r>(
 }
 
 /// The critical questions of a claim's scheme that none of its reviews answered.
-pub fn open_questions<'d>(debate: &'d crate::model::Debate, claim: usize) -> Vec<&'d str> {
+pub fn open_questions(debate: &crate::model::Debate, claim: usize) -> Vec<&str> {
     let c = &debate.claims[claim];
     let Some(scheme) = c.scheme.as_deref().and_then(|s| debate.scheme(s)) else {
         return Vec::new();
@@ -173,4 +159,18 @@ pub fn review_line(debate: &crate::model::Debate, claim: usize, lang: &str) -> O
         });
     }
     (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_are_signed_and_never_negative_zero() {
+        assert_eq!(change(0.123), "+0.12");
+        assert_eq!(change(-0.3), "−0.30");
+        assert_eq!(change(-0.001), "0.00");
+        assert_eq!(strength(None, "en"), "did not settle");
+        assert_eq!(strength(Some(0.5), "bn"), "0.50");
+    }
 }
