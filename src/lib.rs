@@ -17,6 +17,7 @@ pub mod model;
 pub mod output;
 pub mod quotes;
 pub mod render;
+pub mod scaffold;
 pub mod synth;
 pub mod validate;
 

@@ -9,7 +9,9 @@ mod check;
 mod common;
 mod eval;
 mod export;
+mod init;
 mod map;
+mod new;
 mod report;
 mod review;
 mod schemes;
@@ -54,6 +56,11 @@ pub enum Command {
     Review(review::Args),
     /// List the argument schemes and their critical questions.
     Schemes(schemes::Args),
+    /// Start a new debate folder: claimmap.yaml and a thesis file, with comments that teach
+    /// the format.
+    Init(init::Args),
+    /// Write a new claim, evidence or review file to fill in (never overwrites).
+    New(new::Args),
     /// The main job: check, then write map.dot, map.svg, report.md, debate.json and
     /// evaluation.json.
     Build(build::Args),
@@ -69,6 +76,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Export(a) => export::execute(a),
         Command::Review(a) => review::execute(a),
         Command::Schemes(a) => schemes::execute(a),
+        Command::Init(a) => init::execute(a),
+        Command::New(a) => new::execute(a),
         Command::Build(a) => build::execute(a),
     };
     match result {

@@ -4,6 +4,7 @@ mod check;
 mod eval;
 mod hostile;
 mod iccma;
+mod new;
 mod output;
 mod render;
 mod review;
