@@ -10,8 +10,10 @@
 
 pub mod cli;
 pub mod diagnostics;
+pub mod diff;
 pub mod error;
 pub mod evaluate;
+pub mod gitread;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -7,6 +7,7 @@
 mod build;
 mod check;
 mod common;
+mod diff;
 mod eval;
 mod export;
 mod init;
@@ -61,6 +62,8 @@ pub enum Command {
     Init(init::Args),
     /// Write a new claim, evidence or review file to fill in (never overwrites).
     New(new::Args),
+    /// What changed between two versions of a debate (folders or git revisions).
+    Diff(diff::Args),
     /// The main job: check, then write map.dot, map.svg, report.md, debate.json and
     /// evaluation.json.
     Build(build::Args),
@@ -78,6 +81,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Schemes(a) => schemes::execute(a),
         Command::Init(a) => init::execute(a),
         Command::New(a) => new::execute(a),
+        Command::Diff(a) => diff::execute(a),
         Command::Build(a) => build::execute(a),
     };
     match result {

@@ -27,7 +27,7 @@ use super::{RenderContext, Renderer};
 use crate::error::Result;
 use crate::model::{Debate, Kind, QuoteStatus, Source};
 use graphviz_rust::dot_structures::{
-    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Vertex,
+    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
@@ -161,10 +161,53 @@ pub fn to_graph(ctx: &RenderContext<'_>) -> Graph {
             ));
         }
     }
+    if let Some(changes) = ctx.changes.filter(|c| !c.removed.is_empty()) {
+        stmts.push(Stmt::Subgraph(removed_cluster(&changes.removed)));
+    }
     stmts.push(Stmt::Subgraph(legend::legend(w, ctx.evaluation.is_some())));
     Graph::DiGraph {
         id: Id::Plain("claimmap".into()),
         strict: false,
+        stmts,
+    }
+}
+
+/// Border colour of claims added since the old version (`claimmap diff`).
+const ADDED: &str = "#1a7f37";
+/// Border colour of claims changed since the old version.
+const CHANGED: &str = "#0969da";
+
+/// The claims a newer version removed, as grey dashed boxes in a cluster of their own.
+fn removed_cluster(removed: &[(String, String)]) -> Subgraph {
+    let mut stmts = vec![attrs_stmt(
+        GraphAttributes::Graph,
+        vec![
+            attr("label", &quote("REMOVED")),
+            attr("style", "dashed"),
+            attr("color", "\"#999999\""),
+            attr("fontcolor", "\"#999999\""),
+        ],
+    )];
+    for (id, text) in removed {
+        let body = join_lines(&wrap_lines(text, LABEL_WIDTH, MAX_LABEL_LINES));
+        stmts.push(Stmt::Node(Node::new(
+            NodeId(Id::Escaped(quote(&format!("_removed_{id}"))), None),
+            vec![
+                attr(
+                    "label",
+                    &html(&format!(
+                        "<FONT POINT-SIZE=\"9\">{}</FONT><BR/><S>{body}</S>",
+                        escape_html(id)
+                    )),
+                ),
+                attr("style", "\"rounded,dashed\""),
+                attr("color", "\"#999999\""),
+                attr("fontcolor", "\"#777777\""),
+            ],
+        )));
+    }
+    Subgraph {
+        id: Id::Escaped(quote("cluster_removed")),
         stmts,
     }
 }
@@ -198,8 +241,20 @@ fn claim_node(ctx: &RenderContext<'_>, i: usize, polarity: Option<Polarity>, w: 
     let verified = matches!(claim.quote_status, QuoteStatus::Verified { .. });
     let header = header(claim, polarity, w);
     let look = eval::look(ctx, i);
+    let change = ctx.changes.and_then(|c| {
+        if c.added.get(i).copied().unwrap_or(false) {
+            Some(("NEW", ADDED))
+        } else if c.changed.get(i).copied().unwrap_or(false) {
+            Some(("CHANGED", CHANGED))
+        } else {
+            None
+        }
+    });
     let mut label = format!(
-        "<FONT POINT-SIZE=\"9\" COLOR=\"{MUTED}\">{}{}</FONT>",
+        "<FONT POINT-SIZE=\"9\" COLOR=\"{MUTED}\">{}{}{}</FONT>",
+        change.map_or(String::new(), |(word, colour)| format!(
+            "<FONT COLOR=\"{colour}\"><B>{word}</B></FONT> · "
+        )),
         escape_html(&header),
         look.as_ref().map_or("", |l| &l.badge)
     );
@@ -273,6 +328,10 @@ fn claim_node(ctx: &RenderContext<'_>, i: usize, polarity: Option<Polarity>, w: 
     if let Some(l) = look {
         // Later attributes win in Graphviz: the evaluation's border replaces the kind's.
         attrs.extend(l.attrs);
+    }
+    if let Some((_, colour)) = change {
+        attrs.push(attr("color", &quote(colour)));
+        attrs.push(attr("penwidth", "3"));
     }
     Node::new(claim_id(d, i), attrs)
 }

@@ -4,6 +4,7 @@
 //! writing them (atomically) is the caller's job, so backends never touch the file system.
 
 pub mod checklist;
+pub mod diff;
 pub mod dot;
 pub mod eval;
 pub mod graphviz;
@@ -64,6 +65,20 @@ pub struct RenderContext<'a> {
     pub map_image: Option<String>,
     /// Strengths, labels and verdicts; `None` draws and reports without them (`--no-eval`).
     pub evaluation: Option<&'a Evaluation>,
+    /// Claims added, changed and removed since another version (`claimmap diff`).
+    pub changes: Option<&'a Changes>,
+}
+
+/// What the map of a `claimmap diff` marks: per claim of the new version whether it was
+/// added or changed, and the claims the old version had that are gone.
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    /// Per claim: added since the old version.
+    pub added: Vec<bool>,
+    /// Per claim: present in both but different.
+    pub changed: Vec<bool>,
+    /// Removed claims: id and text.
+    pub removed: Vec<(String, String)>,
 }
 
 impl<'a> RenderContext<'a> {
@@ -77,6 +92,7 @@ impl<'a> RenderContext<'a> {
             visible: None,
             map_image: None,
             evaluation: None,
+            changes: None,
         }
     }
 
