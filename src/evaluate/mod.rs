@@ -14,6 +14,7 @@ pub mod impact;
 pub mod network;
 #[cfg(test)]
 mod properties;
+pub mod reviews;
 pub mod strength;
 pub mod verdict;
 

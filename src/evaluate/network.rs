@@ -25,6 +25,9 @@ pub struct Network<'d> {
     /// For each component, whether it contains a cycle (and so needs iteration).
     pub cyclic: Vec<bool>,
     bases: Vec<f64>,
+    /// Per claim, the factor its reviews put on every reason it is a premise of (1 without
+    /// reviews, or when reviews do not feed the evaluation).
+    link_factors: Vec<f64>,
 }
 
 impl<'d> Network<'d> {
@@ -49,11 +52,15 @@ impl<'d> Network<'d> {
             .iter()
             .map(|c| c.len() > 1 || deps[c[0]].contains(&c[0]))
             .collect();
-        let bases = debate
+        let mut bases: Vec<f64> = debate
             .claims
             .iter()
             .map(|c| c.confidence.map_or(DEFAULT_BASE, |x| x.clamp(0.0, 1.0)))
             .collect();
+        let mut link_factors = vec![1.0; n];
+        if debate.settings.reviews {
+            super::reviews::apply(debate, &mut bases, &mut link_factors);
+        }
         Network {
             debate,
             dependents,
@@ -61,6 +68,7 @@ impl<'d> Network<'d> {
             component_of,
             cyclic,
             bases,
+            link_factors,
         }
     }
 
@@ -88,7 +96,7 @@ impl<'d> Network<'d> {
             if Some(p) == removed {
                 return None;
             }
-            w *= s[p];
+            w *= s[p] * self.link_factors[p];
         }
         for &u in &r.undercutters {
             if Some(u) != removed {

@@ -109,4 +109,8 @@ pub struct EvalSettings {
     pub compare: Compare,
     /// Thresholds for the stricter standards.
     pub thresholds: Thresholds,
+    /// Whether reviews feed the gradual strengths (`reviews: true`): a claim's base score
+    /// is averaged with its reviewers' verdicts, and critical questions answered "no" and
+    /// weak links lower the weight of the reasons it is a premise of.
+    pub reviews: bool,
 }

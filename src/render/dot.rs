@@ -164,7 +164,13 @@ pub fn to_graph(ctx: &RenderContext<'_>) -> Graph {
     if let Some(changes) = ctx.changes.filter(|c| !c.removed.is_empty()) {
         stmts.push(Stmt::Subgraph(removed_cluster(&changes.removed)));
     }
-    stmts.push(Stmt::Subgraph(legend::legend(w, ctx.evaluation.is_some())));
+    let reviews_note = (ctx.evaluation.is_some() && d.settings.reviews)
+        .then(|| super::vocab::reviews_feed_note(&ctx.lang));
+    stmts.push(Stmt::Subgraph(legend::legend(
+        w,
+        ctx.evaluation.is_some(),
+        reviews_note,
+    )));
     Graph::DiGraph {
         id: Id::Plain("claimmap".into()),
         strict: false,

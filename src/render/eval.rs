@@ -127,6 +127,7 @@ impl Renderer for EvalJson {
             semantics[name] = acceptance_json(acceptance, &id);
         }
         let value = json!({
+            "reviews_used": d.settings.reviews,
             "theses": theses,
             "claims": claims,
             "semantics": semantics,
@@ -221,6 +222,9 @@ fn verdicts(ctx: &RenderContext<'_>, ev: &Evaluation, w: &Words, out: &mut Strin
         t.beta,
         t.gamma
     );
+    if ctx.debate.settings.reviews {
+        let _ = writeln!(out, "{}", vocab::reviews_feed_note(lang));
+    }
     for t in &ev.theses {
         let j = &t.verdict;
         let _ = writeln!(

@@ -161,6 +161,15 @@ pub fn review_line(debate: &crate::model::Debate, claim: usize, lang: &str) -> O
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
+/// The plain statement that reviews feed the evaluation, for every output that shows it.
+pub fn reviews_feed_note(lang: &str) -> &'static str {
+    if bn(lang) {
+        "পর্যালোচনা এই মূল্যায়নে যুক্ত: প্রতিটি দাবির ভিত্তি তার আস্থা ও পর্যালোচকদের গড় রায়ের (গ্রহণ ১, সন্দেহজনক ০.৫, প্রত্যাখ্যান ০) গড়; কোনো সমালোচনামূলক প্রশ্নের উত্তর “না” হলে বা যোগসূত্র দুর্বল বলা হলে দাবিটির যুক্তির ওজন কমে।"
+    } else {
+        "Reviews feed this evaluation: each reviewed claim's base score is the average of its confidence and its reviewers' mean verdict (accept 1, dubious 0.5, reject 0), and critical questions answered “no” and weak links lower the weight of the reasons it is part of."
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,7 +16,7 @@ pub const CONFIG_KEYS: &[&str] = &[
     "allow",
 ];
 /// Keys allowed in the `evaluation:` section.
-pub const EVALUATION_KEYS: &[&str] = &["standard", "compare", "thresholds"];
+pub const EVALUATION_KEYS: &[&str] = &["standard", "compare", "thresholds", "reviews"];
 /// Keys allowed in `evaluation: thresholds:`.
 pub const THRESHOLD_KEYS: &[&str] = &["alpha", "beta", "gamma"];
 /// Keys allowed in a source entry.
@@ -154,6 +154,12 @@ fn read_settings(node: &crate::load::yaml::Node, r: &mut Reader<'_>) -> EvalSett
             None => r
                 .diags
                 .push(unknown_keyword("way to compare", &s.value, &names).at(r.file, s.pos)),
+        }
+    }
+    if let Some(n) = get(entries, "reviews") {
+        match n.value {
+            Value::Bool(b) => settings.reviews = b,
+            _ => r.wrong_type("reviews", n, "true or false"),
         }
     }
     if let Some(n) = get(entries, "thresholds")

@@ -68,3 +68,74 @@ fn report_and_map_show_reviews_and_contributions() {
     let bn = run(&["map", "claims"]);
     assert!(bn.stdout.contains("পর্যালোচনা: 1 গ্রহণ"));
 }
+
+/// With `reviews: true` the demo's reviews move the numbers, and every output says so.
+#[test]
+fn reviews_feed_evaluation_only_when_the_debate_asks_and_say_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let copy = |from: &std::path::Path, to: &std::path::Path| {
+        for e in walkdir(from) {
+            let rel = e.strip_prefix(from).unwrap();
+            std::fs::create_dir_all(to.join(rel).parent().unwrap()).unwrap();
+            std::fs::copy(&e, to.join(rel)).unwrap();
+        }
+    };
+    copy(std::path::Path::new("claims"), tmp.path());
+    let config = tmp.path().join("claimmap.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        text.replace("evaluation:\n", "evaluation:\n  reviews: true\n"),
+    )
+    .unwrap();
+    let d = tmp.path().to_str().unwrap();
+    let json = |dir: &str| -> serde_json::Value {
+        let r = run(&["eval", dir, "--format", "json"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        serde_json::from_str(&r.stdout).unwrap()
+    };
+    let (before, after) = (json("claims"), json(d));
+    assert_eq!(before["reviews_used"], false);
+    assert_eq!(after["reviews_used"], true);
+    let base = |j: &serde_json::Value, id: &str| {
+        j["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap()["base"]
+            .as_f64()
+            .unwrap()
+    };
+    // historical-analogy: reject and dubious average 0.25; (0.5 + 0.25) / 2.
+    assert_eq!(base(&before, "historical-analogy"), 0.5);
+    assert_eq!(base(&after, "historical-analogy"), 0.375);
+    let table = run(&["eval", d, "--lang", "en"]);
+    assert!(
+        table.stdout.contains("Reviews feed this evaluation"),
+        "{}",
+        table.stdout
+    );
+    let report = run(&["report", d, "--lang", "en"]);
+    assert!(report.stdout.contains("**Reviews feed this evaluation"));
+    let map = run(&["map", d, "--lang", "en"]);
+    assert!(map.stdout.contains("Reviews feed this evaluation"));
+    assert!(
+        !run(&["eval", "claims", "--lang", "en"])
+            .stdout
+            .contains("Reviews feed")
+    );
+}
+
+fn walkdir(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walkdir(&p))
+        } else {
+            out.push(p)
+        }
+    }
+    out
+}

@@ -6,7 +6,7 @@ use super::{attr, attrs_stmt, edge, html};
 use graphviz_rust::dot_structures::{GraphAttributes, Id, Node, NodeId, Stmt, Subgraph};
 
 /// The legend: fill colours by role, and one sample of each kind of line.
-pub(super) fn legend(w: &Words, evaluated: bool) -> Subgraph {
+pub(super) fn legend(w: &Words, evaluated: bool, reviews_note: Option<&str>) -> Subgraph {
     let swatch = |fill: &str, mark: &str, text: &str| {
         format!(
             "<TR><TD BGCOLOR=\"{fill}\" WIDTH=\"24\">{}</TD><TD ALIGN=\"LEFT\">{}</TD></TR>",
@@ -32,10 +32,17 @@ pub(super) fn legend(w: &Words, evaluated: bool) -> Subgraph {
     table.push_str(&swatch(EVIDENCE_FILL, "✓", w.legend_evidence));
     table.push_str(&swatch(UNLINKED_FILL, "", w.legend_unlinked));
     if evaluated {
-        for text in [w.legend_strength, w.legend_out, w.legend_undec] {
+        for text in [w.legend_strength, w.legend_out, w.legend_undec]
+            .into_iter()
+            .chain(reviews_note)
+        {
             table.push_str(&format!(
                 "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">{}</TD></TR>",
-                escape_html(text)
+                crate::render::wrap::wrap_lines(text, 70, 6)
+                    .iter()
+                    .map(|l| escape_html(l))
+                    .collect::<Vec<_>>()
+                    .join("<BR ALIGN=\"LEFT\"/>")
             ));
         }
     }

@@ -24,6 +24,8 @@ pub(super) struct EvalView {
     impacts: Vec<ImpactsView>,
     out: Vec<OutView>,
     undecided: usize,
+    /// The plain statement that reviews fed the numbers, when they did.
+    reviews_note: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -158,6 +160,7 @@ pub(super) fn eval_view(b: &Builder<'_, '_>) -> Option<EvalView> {
         impacts,
         out,
         undecided: ev.claims.iter().filter(|c| c.label == Label::Undec).count(),
+        reviews_note: settings.reviews.then(|| vocab::reviews_feed_note(lang)),
     })
 }
 
