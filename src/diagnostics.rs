@@ -225,6 +225,47 @@ impl Diagnostics {
         serde_json::json!({ "errors": errors, "warnings": warnings, "stats": stats })
     }
 
+    /// GitHub workflow commands (`::error file=…,line=…,col=…,title=…::message`), one line per
+    /// diagnostic, so problems show inline on a pull request. `root` is the debate folder as
+    /// seen from the repository root (file paths are relative to it).
+    pub fn to_github(&self, root: &str) -> String {
+        let mut out = String::new();
+        for d in self.sorted() {
+            let kind = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let file = match (root.trim_end_matches('/'), d.file.as_str()) {
+                (_, "") => String::new(),
+                ("" | ".", f) => f.to_string(),
+                (r, f) => format!("{r}/{f}"),
+            };
+            let mut props = vec![format!(
+                "title={}",
+                github_property(&format!("claimmap {}", d.code))
+            )];
+            if !file.is_empty() {
+                props.insert(0, format!("file={}", github_property(&file)));
+                if d.line > 0 {
+                    props.insert(1, format!("line={}", d.line));
+                    props.insert(2, format!("col={}", d.column.max(1)));
+                }
+            }
+            let mut message = d.message.clone();
+            if let Some(help) = &d.help {
+                message.push_str("\nhelp: ");
+                message.push_str(help);
+            }
+            let _ = writeln!(
+                out,
+                "::{kind} {}::{}",
+                props.join(","),
+                github_data(&message)
+            );
+        }
+        out
+    }
+
     /// The human form: each diagnostic with its snippet and caret, then a summary line.
     pub fn render(&self, color: bool) -> String {
         let mut out = String::new();
@@ -365,6 +406,18 @@ fn span_width(rest: &str, byte_len: usize) -> usize {
         end -= 1;
     }
     UnicodeWidthStr::width(&rest[..end]).clamp(1, 120)
+}
+
+/// Escapes a workflow command's message (GitHub's rules: `%`, CR and LF).
+fn github_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value (also `:` and `,`).
+fn github_property(s: &str) -> String {
+    github_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
 /// The closest of `candidates` to `word`, when one is close enough to be a plausible typo.

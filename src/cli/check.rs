@@ -28,6 +28,8 @@ enum Format {
     Human,
     /// `{"errors": [...], "warnings": [...], "stats": {...}}` on stdout.
     Json,
+    /// GitHub workflow annotations on stdout, shown inline on pull requests.
+    Github,
 }
 
 /// Runs `check`.
@@ -47,6 +49,11 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     checked.diagnostics.allow(&args.allow);
     let (errors, warnings) = checked.diagnostics.counts();
     match args.format {
+        Format::Github => {
+            let root = args.debate.dir.to_string_lossy().replace('\\', "/");
+            let root = root.trim_start_matches("./");
+            super::common::emit(None, checked.diagnostics.to_github(root).as_bytes())?;
+        }
         Format::Json => {
             let json = checked.diagnostics.to_json(&checked.stats);
             let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();

@@ -268,3 +268,23 @@ fn a_debate_can_allow_lints_in_claimmap_yaml() {
     );
     assert!(left.iter().any(|c| c == "thin-linked-reason"));
 }
+
+#[test]
+fn github_annotations_point_at_repository_paths_and_escape_their_text() {
+    let r = run(&["check", "tests/fixtures/unknown-id", "--format", "github"]);
+    assert_eq!(r.code, 1);
+    let first = r.stdout.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "::error file=tests/fixtures/unknown-id/thesis.yaml,line=7,col=16,title=claimmap unknown-id::`supports` refers to an unknown claim `kornilov-cuop`%0Ahelp: did you mean `kornilov-coup`?"
+    );
+    assert!(r.stdout.lines().any(|l| l.starts_with("::warning file=")));
+    // Every annotation is one line, whatever the debate's text holds.
+    let hostile = run(&["check", "tests/fixtures/hostile", "--format", "github"]);
+    for line in hostile.stdout.lines() {
+        assert!(
+            line.starts_with("::error ") || line.starts_with("::warning "),
+            "{line}"
+        );
+    }
+}
