@@ -2,6 +2,7 @@
 
 use super::common::{DebateArgs, emit, guard_output};
 use crate::error::Result;
+use crate::render::graphml::GraphMl;
 use crate::render::iccma::Iccma;
 use crate::render::json::Json;
 use crate::render::{RenderContext, Renderer};
@@ -30,6 +31,8 @@ enum Format {
     Json,
     /// The attack graph in the ICCMA 2023 format (`p af N`), for argumentation solvers.
     Iccma,
+    /// GraphML, for yEd, Gephi and other graph tools.
+    Graphml,
 }
 
 /// Runs `export`.
@@ -42,6 +45,7 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     let bytes = match args.format {
         Format::Json => Json.render(&ctx)?,
         Format::Iccma => Iccma.render(&ctx)?,
+        Format::Graphml => GraphMl.render(&ctx)?,
     };
     emit(args.output.as_deref(), &bytes)?;
     Ok(ExitCode::SUCCESS)

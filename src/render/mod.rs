@@ -7,6 +7,7 @@ pub mod checklist;
 pub mod diff;
 pub mod dot;
 pub mod eval;
+pub mod graphml;
 pub mod graphviz;
 pub mod iccma;
 pub mod json;

@@ -3,6 +3,7 @@
 mod check;
 mod diff;
 mod eval;
+mod graphml;
 mod hostile;
 mod iccma;
 mod new;
