@@ -182,6 +182,11 @@ impl Diagnostics {
             .retain(|d| d.severity == Severity::Error || !codes.iter().any(|c| c == d.code));
     }
 
+    /// Drops every warning (`--quiet`: errors only).
+    pub fn drop_warnings(&mut self) {
+        self.items.retain(|d| d.severity == Severity::Error);
+    }
+
     /// Whether any error was recorded.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)

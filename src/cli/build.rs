@@ -74,30 +74,30 @@ pub fn execute(args: Args) -> Result<ExitCode> {
         write_atomic(&args.output.join(EVAL_OUTPUT), bytes)?;
     }
     if let Some(note) = &svg.note {
-        eprintln!("note: {note}");
+        super::common::note(format_args!("note: {note}"));
     }
     let mut written = OUTPUTS.to_vec();
     if eval_json.is_some() {
         written.push(EVAL_OUTPUT);
     }
-    eprintln!(
+    super::common::note(format_args!(
         "wrote {} ({}): {}, {} verified",
         args.output.display(),
         written.join(", "),
         count(checked.stats.claims, "claim", "claims"),
         count(checked.stats.quotes_verified, "quote", "quotes")
-    );
+    ));
     if let Some(ev) = &evaluation {
         for t in &ev.theses {
             let j = &t.verdict;
-            eprintln!(
+            super::common::note(format_args!(
                 "thesis `{}` {} under {} (case for {:.2}, against {:.2})",
                 checked.debate.claims[t.claim].id,
                 j.verdict.as_str(),
                 j.standard.as_str(),
                 j.pro,
                 j.con
-            );
+            ));
         }
     }
     Ok(ExitCode::SUCCESS)

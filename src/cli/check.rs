@@ -47,6 +47,9 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     }
     let mut checked = args.debate.check()?;
     checked.diagnostics.allow(&args.allow);
+    if super::common::quiet() {
+        checked.diagnostics.drop_warnings();
+    }
     let (errors, warnings) = checked.diagnostics.counts();
     match args.format {
         Format::Github => {
@@ -63,7 +66,7 @@ pub fn execute(args: Args) -> Result<ExitCode> {
         Format::Human => {
             eprint!("{}", checked.diagnostics.render(use_colour()));
             let s = &checked.stats;
-            eprintln!(
+            super::common::note(format_args!(
                 "{}: {} ({}, {} evidence) in {}, {}, {} verified; {}",
                 checked.root.display(),
                 count(s.claims, "claim", "claims"),
@@ -73,7 +76,7 @@ pub fn execute(args: Args) -> Result<ExitCode> {
                 count(s.sources, "source", "sources"),
                 count(s.quotes_verified, "quote", "quotes"),
                 summary(errors, warnings)
-            );
+            ));
         }
     }
     Ok(ExitCode::from(u8::from(errors > 0)))

@@ -10,6 +10,35 @@ use std::io::IsTerminal;
 use std::path::{Component, Path, PathBuf};
 use std::time::Duration;
 
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+static VERBOSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Records `--quiet` / `--verbose` for [`note`] and [`detail`].
+pub fn set_verbosity(quiet: bool, verbose: bool) {
+    QUIET.store(quiet, std::sync::atomic::Ordering::Relaxed);
+    VERBOSE.store(verbose, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether `--quiet` was given.
+pub fn quiet() -> bool {
+    QUIET.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Prints an informational line to stderr (what was written, what to do next), unless
+/// `--quiet`.
+pub fn note(message: impl std::fmt::Display) {
+    if !quiet() {
+        eprintln!("{message}");
+    }
+}
+
+/// Prints a line only with `--verbose`: what a step did and how long it took.
+pub fn detail(message: impl std::fmt::Display) {
+    if VERBOSE.load(std::sync::atomic::Ordering::Relaxed) {
+        eprintln!("{message}");
+    }
+}
+
 /// Arguments every command that reads a debate takes.
 #[derive(Debug, clap::Args)]
 pub struct DebateArgs {
@@ -60,7 +89,17 @@ impl DebateArgs {
         let options = LoadOptions {
             max_file_bytes: self.max_file_size.saturating_mul(1024 * 1024),
         };
-        check(&self.dir, &options)
+        let started = std::time::Instant::now();
+        let checked = check(&self.dir, &options)?;
+        detail(format_args!(
+            "read {} in {} ms: {} files, {} claims, {} reviews",
+            self.dir.display(),
+            started.elapsed().as_millis(),
+            checked.stats.files,
+            checked.stats.claims,
+            checked.debate.reviews.len()
+        ));
+        Ok(checked)
     }
 
     /// Loads the debate for rendering: with errors, prints them and stops (exit 1); with
@@ -73,7 +112,7 @@ impl DebateArgs {
             eprintln!("{}", summary(errors, warnings));
             return Err(Error::DebateHasErrors { count: errors });
         }
-        if warnings > 0 {
+        if warnings > 0 && !quiet() {
             eprintln!(
                 "note: {warnings} warning{}; `claimmap check {}` shows them",
                 plural(warnings),

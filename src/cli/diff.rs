@@ -124,10 +124,10 @@ pub fn execute(args: Args) -> Result<ExitCode> {
 fn note_errors(checked: &Checked, name: &str) -> bool {
     let (errors, _) = checked.diagnostics.counts();
     if errors > 0 {
-        eprintln!(
+        super::common::note(format_args!(
             "note: `{name}` has {errors} error{}; claims that could be read are compared, but not evaluated",
             if errors == 1 { "" } else { "s" }
-        );
+        ));
     }
     errors == 0
 }

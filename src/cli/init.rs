@@ -55,11 +55,11 @@ pub fn execute(args: Args) -> Result<ExitCode> {
         create_new(&path, &text)?;
         written.push(path.display().to_string());
     }
-    eprintln!(
+    super::common::note(format_args!(
         "created {}\nnext: write the thesis in {}, then run `claimmap check {}`",
         written.join(" and "),
         args.dir.join("thesis.yaml").display(),
         args.dir.display()
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }

@@ -71,7 +71,7 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     }
     let out = render_map(&ctx, format, layout_timeout(args.layout_timeout))?;
     if let Some(note) = &out.note {
-        eprintln!("note: {note}");
+        super::common::note(format_args!("note: {note}"));
     }
     emit(args.output.as_deref(), &out.bytes)?;
     Ok(ExitCode::SUCCESS)

@@ -16,6 +16,7 @@ mod new;
 mod report;
 mod review;
 mod schemes;
+mod shell;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -27,6 +28,12 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// Print only errors: no notes, summaries or warnings.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also print what each step did and how long it took.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
 }
 
 const AFTER_HELP: &str = "\
@@ -64,6 +71,10 @@ pub enum Command {
     New(new::Args),
     /// What changed between two versions of a debate (folders or git revisions).
     Diff(diff::Args),
+    /// Shell completions for bash, zsh, fish, PowerShell or elvish.
+    Completions(shell::CompletionsArgs),
+    /// The man page (roff), generated from the same definitions as --help.
+    Man(shell::ManArgs),
     /// The main job: check, then write map.dot, map.svg, report.md, debate.json and
     /// evaluation.json.
     Build(build::Args),
@@ -71,6 +82,7 @@ pub enum Command {
 
 /// Runs a parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    common::set_verbosity(cli.quiet, cli.verbose);
     let result = match cli.command {
         Command::Check(a) => check::execute(a),
         Command::Map(a) => map::execute(a),
@@ -82,6 +94,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Init(a) => init::execute(a),
         Command::New(a) => new::execute(a),
         Command::Diff(a) => diff::execute(a),
+        Command::Completions(a) => shell::completions(a),
+        Command::Man(a) => shell::man(a),
         Command::Build(a) => build::execute(a),
     };
     match result {

@@ -127,11 +127,11 @@ pub fn execute(args: Args) -> Result<ExitCode> {
         .unwrap_or_else(|| PathBuf::from(default_file));
     let path = inside(&args.debate.dir, &rel)?;
     create_new(&path, &text)?;
-    eprintln!(
+    super::common::note(format_args!(
         "wrote {}: fill in {what}, then run `claimmap check {}`",
         path.display(),
         args.debate.dir.display()
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }
 
