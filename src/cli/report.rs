@@ -28,6 +28,9 @@ pub struct Args {
     /// The map image the report links to.
     #[arg(long, value_name = "FILE")]
     map_image: Option<String>,
+    /// Embed the map as a Mermaid flowchart, which GitHub draws inline with no image file.
+    #[arg(long)]
+    mermaid: bool,
 }
 
 /// Runs `report`.
@@ -40,6 +43,7 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     let mut ctx = context(&checked, &args.lang)?;
     ctx.evaluation = evaluation.as_ref();
     ctx.map_image = args.map_image;
+    ctx.mermaid = args.mermaid;
     let bytes = Markdown {
         templates: args.templates,
     }

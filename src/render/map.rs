@@ -21,6 +21,8 @@ pub enum MapFormat {
     Png,
     /// PDF (needs Graphviz).
     Pdf,
+    /// A Mermaid flowchart, drawn inline by GitHub and Markdown viewers.
+    Mermaid,
 }
 
 impl MapFormat {
@@ -32,6 +34,7 @@ impl MapFormat {
             "svg" => Some(MapFormat::Svg),
             "png" => Some(MapFormat::Png),
             "pdf" => Some(MapFormat::Pdf),
+            "mmd" | "mermaid" => Some(MapFormat::Mermaid),
             _ => None,
         }
     }
@@ -43,6 +46,7 @@ impl MapFormat {
             MapFormat::Svg => "svg",
             MapFormat::Png => "png",
             MapFormat::Pdf => "pdf",
+            MapFormat::Mermaid => "mmd",
         }
     }
 }
@@ -62,11 +66,16 @@ pub fn render_map(
     format: MapFormat,
     timeout: Option<Duration>,
 ) -> Result<MapOutput> {
-    let source = dot::to_dot(ctx);
     let image = match format {
+        MapFormat::Mermaid => {
+            return Ok(MapOutput {
+                bytes: super::mermaid::to_mermaid(ctx).into_bytes(),
+                note: None,
+            });
+        }
         MapFormat::Dot => {
             return Ok(MapOutput {
-                bytes: source.into_bytes(),
+                bytes: dot::to_dot(ctx).into_bytes(),
                 note: None,
             });
         }
@@ -74,6 +83,7 @@ pub fn render_map(
         MapFormat::Png => ImageFormat::Png,
         MapFormat::Pdf => ImageFormat::Pdf,
     };
+    let source = dot::to_dot(ctx);
     lay_out(ctx, &source, image, timeout)
 }
 
@@ -172,6 +182,7 @@ mod tests {
             MapFormat::Svg,
             MapFormat::Png,
             MapFormat::Pdf,
+            MapFormat::Mermaid,
         ] {
             let name = format!("map.{}", f.extension());
             assert_eq!(MapFormat::from_path(Path::new(&name)), Some(f));

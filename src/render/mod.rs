@@ -14,6 +14,7 @@ pub mod json;
 pub mod layout;
 pub mod map;
 pub mod markdown;
+pub mod mermaid;
 pub mod vocab;
 pub mod wrap;
 
@@ -68,6 +69,8 @@ pub struct RenderContext<'a> {
     pub evaluation: Option<&'a Evaluation>,
     /// Claims added, changed and removed since another version (`claimmap diff`).
     pub changes: Option<&'a Changes>,
+    /// Embed the map in the report as a Mermaid flowchart (`report --mermaid`).
+    pub mermaid: bool,
 }
 
 /// What the map of a `claimmap diff` marks: per claim of the new version whether it was
@@ -94,6 +97,7 @@ impl<'a> RenderContext<'a> {
             map_image: None,
             evaluation: None,
             changes: None,
+            mermaid: false,
         }
     }
 

@@ -148,3 +148,27 @@ fn unknown_language_is_a_usage_error() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("bn, en"), "{}", r.stderr);
 }
+
+#[test]
+fn mermaid_map_and_report_embed() {
+    let map = run(&["map", "claims", "--format", "mermaid", "--lang", "en"]);
+    assert_eq!(map.code, 0, "{}", map.stderr);
+    assert!(map.stdout.starts_with("flowchart BT\n"));
+    assert_eq!(map.stdout.matches(":::").count() >= 43, true);
+    let report = run(&["report", "claims", "--mermaid"]);
+    assert!(
+        report.stdout.contains("```mermaid\nflowchart BT\n"),
+        "{}",
+        report.stdout
+    );
+    assert!(!report.stdout.contains("![")); // no image needed
+    let by_ext = tempfile::tempdir().unwrap();
+    let out = by_ext.path().join("map.mmd");
+    let r = run(&["map", "claims", "-o", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        std::fs::read_to_string(out)
+            .unwrap()
+            .starts_with("flowchart")
+    );
+}

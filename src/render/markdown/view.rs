@@ -30,6 +30,8 @@ pub(super) struct ReportView<'a> {
     evaluation: Option<super::eval_view::EvalView>,
     /// Per author and reviewer: what they wrote.
     contributions: Vec<super::contrib::ContributionView>,
+    /// The map as Mermaid source, with `--mermaid`.
+    mermaid: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -471,6 +473,7 @@ pub(super) fn report_view<'c>(ctx: &'c RenderContext<'_>) -> ReportView<'c> {
         },
         evaluation: super::eval_view::eval_view(&b),
         contributions: super::contrib::contributions(d),
+        mermaid: ctx.mermaid.then(|| crate::render::mermaid::to_mermaid(ctx)),
         lang: &ctx.lang,
         languages: &d.languages,
         t: labels(&ctx.lang),
