@@ -154,7 +154,7 @@ fn mermaid_map_and_report_embed() {
     let map = run(&["map", "claims", "--format", "mermaid", "--lang", "en"]);
     assert_eq!(map.code, 0, "{}", map.stderr);
     assert!(map.stdout.starts_with("flowchart BT\n"));
-    assert_eq!(map.stdout.matches(":::").count() >= 43, true);
+    assert!(map.stdout.matches(":::").count() >= 43);
     let report = run(&["report", "claims", "--mermaid"]);
     assert!(
         report.stdout.contains("```mermaid\nflowchart BT\n"),
