@@ -20,6 +20,7 @@ pub mod output;
 pub mod quotes;
 pub mod render;
 pub mod scaffold;
+pub mod schema;
 pub mod synth;
 pub mod validate;
 

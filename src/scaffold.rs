@@ -45,11 +45,49 @@ pub fn create_new(path: &Path, text: &str) -> Result<()> {
     Ok(())
 }
 
+/// Where the schemas live inside a debate folder (hidden, so they are not read as claims).
+pub const SCHEMA_DIR: &str = ".claimmap";
+/// The claim-file schema's name in [`SCHEMA_DIR`].
+pub const CLAIM_SCHEMA: &str = "claim-file.schema.json";
+/// The claimmap.yaml schema's name in [`SCHEMA_DIR`].
+pub const CONFIG_SCHEMA: &str = "claimmap.schema.json";
+
+/// Writes the schemas into `dir/.claimmap/` unless they are there already, so that editors
+/// find them offline. Existing files are left alone.
+pub fn install_schemas(dir: &Path) -> Result<()> {
+    for (name, schema) in [
+        (CLAIM_SCHEMA, crate::schema::claim_file()),
+        (CONFIG_SCHEMA, crate::schema::config_file()),
+    ] {
+        let path = dir.join(SCHEMA_DIR).join(name);
+        if path.exists() {
+            continue;
+        }
+        let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+        text.push('\n');
+        match create_new(&path, &text) {
+            Ok(()) | Err(Error::Usage { .. }) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// The first line of a file at `rel` (relative to the debate folder) that points editors
+/// (the YAML language server) at the schema.
+pub fn modeline(rel: &Path, schema: &str) -> String {
+    let depth = rel.parent().map_or(0, |p| p.components().count());
+    format!(
+        "# yaml-language-server: $schema={}{SCHEMA_DIR}/{schema}\n",
+        "../".repeat(depth)
+    )
+}
+
 /// The two files of a new debate: `claimmap.yaml` and `thesis.yaml`.
 pub fn init_files(title: &str, languages: &[String]) -> [(&'static str, String); 2] {
     let langs = languages.join(", ");
     let config = format!(
-        "# claimmap.yaml: this debate's title, languages and sources. Every other *.yaml file in\n\
+        "{}# claimmap.yaml: this debate's title, languages and sources. Every other *.yaml file in\n\
          # this folder (and its subfolders) adds claims; add a new file rather than editing\n\
          # someone else's. `claimmap check` tells you what is wrong, with line and column.\n\
          title: {title}\n\
@@ -65,16 +103,17 @@ pub fn init_files(title: &str, languages: &[String]) -> [(&'static str, String);
          #   standard: preponderance   # scintilla | preponderance | clear-and-convincing | beyond-reasonable-doubt\n\
          #   compare: strongest        # strongest | combined\n\
          #   thresholds: {{alpha: 0.4, beta: 0.3, gamma: 0.2}}\n",
+        modeline(Path::new("claimmap.yaml"), CONFIG_SCHEMA),
         title = quoted(title),
     );
-    let thesis = "# The thesis: the one claim this whole debate is about. Write it as a single\n\
+    let thesis = modeline(Path::new("thesis.yaml"), CLAIM_SCHEMA)
+        + "# The thesis: the one claim this whole debate is about. Write it as a single\n\
          # statement that can be true or false. Reasons for and against it go in other files,\n\
          # e.g. `claimmap new claim --supports thesis` writes one for you to fill in.\n\
          claims:\n\
          \x20 - id: thesis                # ids: lowercase letters, digits and '-'\n\
          \x20   kind: thesis\n\
-         \x20   text: \"\"                  # write the thesis here, or {en: \"...\", bn: \"...\"}\n"
-        .to_string();
+         \x20   text: \"\"                  # write the thesis here, or {en: \"...\", bn: \"...\"}\n";
     [("claimmap.yaml", config), ("thesis.yaml", thesis)]
 }
 

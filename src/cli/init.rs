@@ -55,6 +55,7 @@ pub fn execute(args: Args) -> Result<ExitCode> {
         create_new(&path, &text)?;
         written.push(path.display().to_string());
     }
+    crate::scaffold::install_schemas(&args.dir)?;
     super::common::note(format_args!(
         "created {}\nnext: write the thesis in {}, then run `claimmap check {}`",
         written.join(" and "),

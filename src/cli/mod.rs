@@ -15,6 +15,7 @@ mod map;
 mod new;
 mod report;
 mod review;
+mod schema;
 mod schemes;
 mod shell;
 
@@ -71,6 +72,8 @@ pub enum Command {
     New(new::Args),
     /// What changed between two versions of a debate (folders or git revisions).
     Diff(diff::Args),
+    /// The JSON Schema of claim files or claimmap.yaml, for editor completion.
+    Schema(schema::Args),
     /// Shell completions for bash, zsh, fish, PowerShell or elvish.
     Completions(shell::CompletionsArgs),
     /// The man page (roff), generated from the same definitions as --help.
@@ -94,6 +97,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Init(a) => init::execute(a),
         Command::New(a) => new::execute(a),
         Command::Diff(a) => diff::execute(a),
+        Command::Schema(a) => schema::execute(a),
         Command::Completions(a) => shell::completions(a),
         Command::Man(a) => shell::man(a),
         Command::Build(a) => build::execute(a),

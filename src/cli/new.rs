@@ -126,7 +126,9 @@ pub fn execute(args: Args) -> Result<ExitCode> {
         .clone()
         .unwrap_or_else(|| PathBuf::from(default_file));
     let path = inside(&args.debate.dir, &rel)?;
+    let text = crate::scaffold::modeline(&rel, crate::scaffold::CLAIM_SCHEMA) + &text;
     create_new(&path, &text)?;
+    crate::scaffold::install_schemas(&args.debate.dir)?;
     super::common::note(format_args!(
         "wrote {}: fill in {what}, then run `claimmap check {}`",
         path.display(),

@@ -12,6 +12,7 @@ mod output;
 mod render;
 mod review;
 mod reviews;
+mod schema;
 mod schemes;
 
 use assert_cmd::Command;

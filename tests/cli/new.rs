@@ -54,7 +54,16 @@ fn init_starts_a_debate_whose_only_error_is_the_empty_thesis() {
     let export = run(&["export", d]);
     assert_eq!(export.code, 1, "the empty thesis stops rendering");
     let config = std::fs::read_to_string(dir.join("claimmap.yaml")).unwrap();
-    assert!(config.contains("languages: [bn, en]") && config.starts_with("# claimmap.yaml"));
+    assert!(config.contains("languages: [bn, en]"));
+    assert!(config.starts_with("# yaml-language-server: $schema=.claimmap/claimmap.schema.json\n"));
+    let thesis = std::fs::read_to_string(dir.join("thesis.yaml")).unwrap();
+    assert!(
+        thesis.starts_with("# yaml-language-server: $schema=.claimmap/claim-file.schema.json\n")
+    );
+    assert!(
+        dir.join(".claimmap/claim-file.schema.json").is_file(),
+        "editors find the schema offline"
+    );
     // Never over an existing debate.
     let again = run(&["init", d]);
     assert_eq!(again.code, 2);
@@ -109,6 +118,9 @@ fn new_evidence_and_claims_get_fresh_ids_and_pass_check_but_for_their_text() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let text = std::fs::read_to_string(tmp.path().join("contrib/no-force.yaml")).unwrap();
     assert!(text.contains("opposes: [force-needed]"), "{text}");
+    assert!(
+        text.starts_with("# yaml-language-server: $schema=../.claimmap/claim-file.schema.json\n")
+    );
 }
 
 #[test]
