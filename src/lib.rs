@@ -14,6 +14,7 @@ pub mod diff;
 pub mod error;
 pub mod evaluate;
 pub mod gitread;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;

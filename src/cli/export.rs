@@ -2,6 +2,7 @@
 
 use super::common::{DebateArgs, emit, guard_output};
 use crate::error::Result;
+use crate::render::aif::Aif;
 use crate::render::graphml::GraphMl;
 use crate::render::iccma::Iccma;
 use crate::render::json::Json;
@@ -33,6 +34,8 @@ enum Format {
     Iccma,
     /// GraphML, for yEd, Gephi and other graph tools.
     Graphml,
+    /// AIF JSON (nodes, edges, locutions), as AIFdb and OVA read it.
+    Aif,
 }
 
 /// Runs `export`.
@@ -46,6 +49,7 @@ pub fn execute(args: Args) -> Result<ExitCode> {
         Format::Json => Json.render(&ctx)?,
         Format::Iccma => Iccma.render(&ctx)?,
         Format::Graphml => GraphMl.render(&ctx)?,
+        Format::Aif => Aif.render(&ctx)?,
     };
     emit(args.output.as_deref(), &bytes)?;
     Ok(ExitCode::SUCCESS)

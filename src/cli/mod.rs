@@ -10,6 +10,7 @@ mod common;
 mod diff;
 mod eval;
 mod export;
+mod import;
 mod init;
 mod map;
 mod new;
@@ -58,6 +59,8 @@ pub enum Command {
     /// Weigh the debate: each claim's strength and label, each thesis's verdict, and what
     /// would change it.
     Eval(eval::Args),
+    /// Turn another tool's file (AIF) into a new debate folder.
+    Import(import::Args),
     /// Export the checked model for other programs.
     Export(export::Args),
     /// The review checklist: open critical questions, source problems, unanswered
@@ -91,6 +94,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Map(a) => map::execute(a),
         Command::Report(a) => report::execute(a),
         Command::Eval(a) => eval::execute(a),
+        Command::Import(a) => import::execute(a),
         Command::Export(a) => export::execute(a),
         Command::Review(a) => review::execute(a),
         Command::Schemes(a) => schemes::execute(a),

@@ -1,11 +1,11 @@
 //! Multilingual text.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A text in one or more languages (`{en: ..., bn: ...}`), or a plain string stored under the
 /// debate's default language. Kept sorted by language code so outputs are deterministic.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Text(pub BTreeMap<String, String>);
 

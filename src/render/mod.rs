@@ -3,6 +3,7 @@
 //! Like mdBook's renderers, a backend gets one read-only [`RenderContext`] and returns bytes;
 //! writing them (atomically) is the caller's job, so backends never touch the file system.
 
+pub mod aif;
 pub mod checklist;
 pub mod diff;
 pub mod dot;

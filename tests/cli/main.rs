@@ -1,5 +1,6 @@
 //! CLI tests: the real `claimmap` binary on small fixture debates in `tests/fixtures/`.
 
+mod aif;
 mod check;
 mod conventions;
 mod diff;

@@ -1,0 +1,67 @@
+//! `claimmap import`: another tool's file to a new debate folder.
+
+use super::common::note;
+use crate::error::{Error, Result};
+use crate::scaffold::create_new;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `import`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  claimmap import aif debate.json -o imported
+  claimmap export claims --format aif | claimmap import aif - -o copy")]
+pub struct Args {
+    /// The format of FILE.
+    #[arg(value_enum)]
+    format: Format,
+    /// The file to read (`-` for standard input).
+    file: PathBuf,
+    /// The new debate folder (must not exist, or be empty).
+    #[arg(short, long, value_name = "DIR")]
+    output: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// AIF JSON, as AIFdb, OVA and `claimmap export --format aif` write it.
+    Aif,
+}
+
+/// Runs `import`: reads everything first, writes only when it all parsed.
+pub fn execute(args: Args) -> Result<ExitCode> {
+    let (text, name) = if args.file.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .map_err(|e| Error::io("reading standard input", e))?;
+        (s, "standard input".to_string())
+    } else {
+        let text = std::fs::read_to_string(&args.file)
+            .map_err(|e| Error::io(format!("reading {}", args.file.display()), e))?;
+        (text, args.file.display().to_string())
+    };
+    let imported = match args.format {
+        Format::Aif => crate::import::aif::import(&text, &name)?,
+    };
+    if std::fs::read_dir(&args.output).is_ok_and(|mut d| d.next().is_some()) {
+        return Err(Error::Usage {
+            message: format!(
+                "`{}` is not empty; import into a new folder (claimmap never overwrites files)",
+                args.output.display()
+            ),
+        });
+    }
+    for (rel, text) in &imported.files {
+        create_new(&args.output.join(rel), text)?;
+    }
+    for w in &imported.warnings {
+        eprintln!("warning: {w}");
+    }
+    note(format_args!(
+        "imported {} claims into {}; run `claimmap check {}`",
+        imported.claims,
+        args.output.display(),
+        args.output.display()
+    ));
+    Ok(ExitCode::SUCCESS)
+}
