@@ -3,6 +3,7 @@
 use super::common::{DebateArgs, emit, guard_output};
 use crate::error::Result;
 use crate::render::aif::Aif;
+use crate::render::argdown::Argdown;
 use crate::render::graphml::GraphMl;
 use crate::render::iccma::Iccma;
 use crate::render::json::Json;
@@ -36,6 +37,8 @@ enum Format {
     Graphml,
     /// AIF JSON (nodes, edges, locutions), as AIFdb and OVA read it.
     Aif,
+    /// An Argdown document (statements, +> -> _> relations, tags).
+    Argdown,
 }
 
 /// Runs `export`.
@@ -50,6 +53,7 @@ pub fn execute(args: Args) -> Result<ExitCode> {
         Format::Iccma => Iccma.render(&ctx)?,
         Format::Graphml => GraphMl.render(&ctx)?,
         Format::Aif => Aif.render(&ctx)?,
+        Format::Argdown => Argdown.render(&ctx)?,
     };
     emit(args.output.as_deref(), &bytes)?;
     Ok(ExitCode::SUCCESS)

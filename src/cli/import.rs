@@ -10,6 +10,7 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   claimmap import aif debate.json -o imported
+  claimmap import argdown debate.argdown -o imported
   claimmap export claims --format aif | claimmap import aif - -o copy")]
 pub struct Args {
     /// The format of FILE.
@@ -26,6 +27,8 @@ pub struct Args {
 enum Format {
     /// AIF JSON, as AIFdb, OVA and `claimmap export --format aif` write it.
     Aif,
+    /// An Argdown document (statements and their relations).
+    Argdown,
 }
 
 /// Runs `import`: reads everything first, writes only when it all parsed.
@@ -42,6 +45,7 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     };
     let imported = match args.format {
         Format::Aif => crate::import::aif::import(&text, &name)?,
+        Format::Argdown => crate::import::argdown::import(&text, &name)?,
     };
     if std::fs::read_dir(&args.output).is_ok_and(|mut d| d.next().is_some()) {
         return Err(Error::Usage {

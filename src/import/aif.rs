@@ -312,7 +312,7 @@ pub fn import(text: &str, name: &str) -> Result<Imported> {
 }
 
 /// A source as claimmap's own AIF export writes it.
-fn source(v: &Value) -> Option<Source> {
+pub(super) fn source(v: &Value) -> Option<Source> {
     let field = |key: &str| s(v, key).map(str::to_string);
     Some(Source {
         id: field("id")?,

@@ -3,6 +3,7 @@
 //! names the line, and then nothing is written.
 
 pub mod aif;
+pub mod argdown;
 pub mod write;
 
 /// A debate read from another format, ready to be written as files.

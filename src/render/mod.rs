@@ -4,6 +4,7 @@
 //! writing them (atomically) is the caller's job, so backends never touch the file system.
 
 pub mod aif;
+pub mod argdown;
 pub mod checklist;
 pub mod diff;
 pub mod dot;

@@ -27,7 +27,7 @@ fn export_builds_i_ra_and_ca_nodes() {
     );
 }
 
-fn model(dir: &str) -> serde_json::Value {
+pub fn model(dir: &str) -> serde_json::Value {
     let r = run(&["export", dir]);
     assert_eq!(r.code, 0, "{dir}: {}", r.stderr);
     let mut json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();

@@ -1,6 +1,7 @@
 //! CLI tests: the real `claimmap` binary on small fixture debates in `tests/fixtures/`.
 
 mod aif;
+mod argdown;
 mod check;
 mod conventions;
 mod diff;
