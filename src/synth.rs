@@ -53,6 +53,73 @@ impl Rng {
     }
 }
 
+/// The id of the generated source document that evidence quotes.
+pub const SOURCE_ID: &str = "generated-source";
+/// Sentences in the generated source document.
+const SOURCE_SENTENCES: usize = 500;
+
+/// Sentence `k` of the generated source (Bengali, with conjuncts, so quote matching and
+/// wrapping work on real script).
+fn source_sentence(k: usize) -> String {
+    format!("উৎসের {k} নম্বর বাক্য: বিপ্লব, প্রতিবিপ্লব ও রক্তক্ষয়ের সাক্ষ্য {k}।")
+}
+
+/// The generated source document: every sentence evidence may quote, one per line.
+pub fn source_text() -> String {
+    (0..SOURCE_SENTENCES)
+        .map(|k| source_sentence(k) + "\n")
+        .collect()
+}
+
+/// A claim text in English and Bengali.
+fn bilingual(i: usize) -> Text {
+    let mut t = Text::single(
+        "en",
+        format!("Generated claim {i}: force decided the outcome in case {i}."),
+    );
+    t.0.insert(
+        "bn".into(),
+        format!("উৎপন্ন দাবি {i}: এই ক্ষেত্রে বলপ্রয়োগই ফলাফল নির্ধারণ করেছিল।"),
+    );
+    t
+}
+
+/// The generated debate as files: `claimmap.yaml`, the source document, and claim files of
+/// about 1,000 claims each, as (path relative to the debate folder, text).
+pub fn to_files(debate: &Debate) -> Vec<(String, String)> {
+    use crate::import::write;
+    use crate::model::Source;
+    let source = Source {
+        id: SOURCE_ID.into(),
+        title: Text::single("en", "Generated source"),
+        path: Some("sources/generated.txt".into()),
+        url: None,
+        author: None,
+        date: None,
+        note: None,
+        origin: Default::default(),
+    };
+    let mut files = vec![
+        (
+            "claimmap.yaml".to_string(),
+            write::config(
+                &debate.title,
+                &debate.languages,
+                &[source],
+                "claimmap::synth",
+            ),
+        ),
+        ("sources/generated.txt".to_string(), source_text()),
+    ];
+    for (k, chunk) in debate.claims.chunks(1_000).enumerate() {
+        files.push((
+            format!("claims/part-{k:04}.yaml"),
+            write::claims(chunk, "claimmap::synth"),
+        ));
+    }
+    files
+}
+
 /// Generates a debate.
 pub fn generate(spec: &Spec) -> Debate {
     let n = spec.claims.max(1);
@@ -73,7 +140,8 @@ pub fn generate(spec: &Spec) -> Debate {
             Shape::Chain => (i - 1, false),
             Shape::Tree => {
                 let parent = open[next_open.min(open.len() - 1)];
-                if rng.chance(0.3) {
+                // About three children per claim before moving on.
+                if rng.chance(0.34) {
                     next_open += 1;
                 }
                 (parent, rng.chance(0.35))
@@ -81,13 +149,15 @@ pub fn generate(spec: &Spec) -> Debate {
         };
         let id = format!("c{i}");
         let kind = if leaf { Kind::Evidence } else { Kind::Claim };
-        let mut claim = Claim::new(
-            &id,
-            kind,
-            Text::single("en", format!("Generated claim {i}")),
-        );
+        let mut claim = Claim::new(&id, kind, bilingual(i));
         let target = claims[parent].id.clone();
-        let objection = spec.shape == Shape::Tree && rng.chance(0.2);
+        let objection = spec.shape == Shape::Tree && rng.chance(0.4);
+        if leaf {
+            // Evidence quotes one sentence of the generated source document.
+            claim.source = Some(SOURCE_ID.to_string());
+            claim.locator = Some(format!("sentence {}", i % SOURCE_SENTENCES + 1));
+            claim.quote = Some(source_sentence(i % SOURCE_SENTENCES));
+        }
         if objection {
             claim.opposes.push(target.clone());
         } else {
@@ -145,7 +215,7 @@ pub fn generate(spec: &Spec) -> Debate {
     }
     Debate::new(
         Text::single("en", "Generated debate"),
-        vec!["en".into()],
+        vec!["en".into(), "bn".into()],
         Vec::new(),
         claims,
     )
@@ -170,6 +240,30 @@ mod tests {
             assert_eq!(ids(&a), ids(&b));
             assert!(a.connected_to_thesis().iter().all(|&x| x), "{shape:?}");
         }
+    }
+
+    #[test]
+    fn written_files_check_without_errors() {
+        let d = generate(&Spec {
+            claims: 2_500,
+            seed: 3,
+            shape: Shape::Tree,
+        });
+        let dir = tempfile::tempdir().unwrap();
+        for (rel, text) in to_files(&d) {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let checked = crate::check(dir.path(), &Default::default()).unwrap();
+        assert_eq!(
+            checked.diagnostics.counts().0,
+            0,
+            "{}",
+            checked.diagnostics.render(false)
+        );
+        assert_eq!(checked.debate.claims.len(), 2_500);
+        assert!(checked.stats.quotes_verified > 500);
     }
 
     #[test]
