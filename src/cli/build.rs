@@ -1,7 +1,7 @@
 //! `claimmap build`: the main job. Check the debate, then write every output into one folder.
 
 use super::common::{
-    DEFAULT_LAYOUT_TIMEOUT, DebateArgs, EvalArgs, LangArgs, context, count, guard_output,
+    DEFAULT_LAYOUT_TIMEOUT, DebateArgs, EvalArgs, LangArgs, SizeArgs, context, count, guard_output,
     layout_timeout,
 };
 use crate::error::Result;
@@ -26,6 +26,8 @@ pub struct Args {
     lang: LangArgs,
     #[command(flatten)]
     eval: EvalArgs,
+    #[command(flatten)]
+    size: SizeArgs,
     /// Output folder (created when missing; only claimmap's own files in it are replaced).
     #[arg(short, long, value_name = "DIR", default_value = "out")]
     output: PathBuf,
@@ -53,6 +55,7 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     let mut ctx = context(&checked, &args.lang)?;
     ctx.evaluation = evaluation.as_ref();
     ctx.map_image = Some("map.svg".to_string());
+    args.size.apply(&mut ctx);
     // Render everything before writing anything: a failing renderer leaves the previous
     // outputs untouched instead of a mix of old and new files.
     let dot = crate::render::dot::to_dot(&ctx);

@@ -67,6 +67,39 @@ impl EvalArgs {
     }
 }
 
+/// How much of a big debate `map` and `build` draw.
+#[derive(Debug, clap::Args)]
+pub struct SizeArgs {
+    /// Above this many claims, draw the tree from the thesis down to the deepest level that
+    /// fits and summarise the rest ("+212 claims: 140 for, 72 against").
+    #[arg(long, value_name = "N", default_value_t = crate::render::collapse::DEFAULT_MAX_CLAIMS)]
+    pub max_claims: usize,
+    /// Draw every claim, however many.
+    #[arg(long)]
+    pub full: bool,
+}
+
+impl SizeArgs {
+    /// Collapses the map in `ctx` when the debate is too big, and says so on stderr.
+    pub fn apply(&self, ctx: &mut RenderContext<'_>) {
+        if self.full || ctx.visible.is_some() {
+            return;
+        }
+        let Some(c) = crate::render::collapse::collapse(ctx.debate, self.max_claims) else {
+            return;
+        };
+        let shown = c.visible.iter().filter(|&&v| v).count();
+        note(format_args!(
+            "note: the debate has {} claims; the map shows the top {} level{} ({shown} claims) and summarises the rest (--full draws everything, --focus ID one region)",
+            ctx.debate.claims.len(),
+            c.depth + 1,
+            if c.depth == 0 { "" } else { "s" },
+        ));
+        ctx.visible = Some(c.visible);
+        ctx.summaries = c.summaries;
+    }
+}
+
 /// Default of `--layout-timeout`, in seconds: a huge map can keep Graphviz busy for minutes.
 pub const DEFAULT_LAYOUT_TIMEOUT: u64 = 120;
 

@@ -1,7 +1,7 @@
 //! `claimmap map`: the argument map.
 
 use super::common::{
-    DEFAULT_LAYOUT_TIMEOUT, DebateArgs, EvalArgs, LangArgs, context, emit, guard_output,
+    DEFAULT_LAYOUT_TIMEOUT, DebateArgs, EvalArgs, LangArgs, SizeArgs, context, emit, guard_output,
     layout_timeout,
 };
 use crate::error::{Error, Result};
@@ -22,6 +22,8 @@ pub struct Args {
     lang: LangArgs,
     #[command(flatten)]
     eval: EvalArgs,
+    #[command(flatten)]
+    size: SizeArgs,
     /// Output file; standard output when absent (DOT and SVG only).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -69,6 +71,7 @@ pub fn execute(args: Args) -> Result<ExitCode> {
         };
         ctx.visible = Some(debate.neighbourhood(center, args.depth));
     }
+    args.size.apply(&mut ctx);
     let out = render_map(&ctx, format, layout_timeout(args.layout_timeout))?;
     if let Some(note) = &out.note {
         super::common::note(format_args!("note: {note}"));

@@ -161,6 +161,29 @@ pub fn to_graph(ctx: &RenderContext<'_>) -> Graph {
             ));
         }
     }
+    for &(claim, hidden, pro, con) in &ctx.summaries {
+        if !ctx.is_visible(claim) {
+            continue;
+        }
+        let id = Id::Escaped(quote(&format!("_more_{}", d.claims[claim].id)));
+        stmts.push(Stmt::Node(Node::new(
+            NodeId(id.clone(), None),
+            vec![
+                attr("label", &quote(&w.hidden_summary(hidden, pro, con))),
+                attr("shape", "box"),
+                attr("style", "\"rounded,dashed\""),
+                attr("fillcolor", "\"#ffffff\""),
+                attr("color", "\"#999999\""),
+                attr("fontcolor", "\"#555555\""),
+                attr("fontsize", "10"),
+            ],
+        )));
+        stmts.push(edge(
+            id,
+            claim_id(d, claim),
+            vec![attr("style", "dashed"), attr("color", "\"#999999\"")],
+        ));
+    }
     if let Some(changes) = ctx.changes.filter(|c| !c.removed.is_empty()) {
         stmts.push(Stmt::Subgraph(removed_cluster(&changes.removed)));
     }

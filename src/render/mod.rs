@@ -6,6 +6,7 @@
 pub mod aif;
 pub mod argdown;
 pub mod checklist;
+pub mod collapse;
 pub mod diff;
 pub mod dot;
 pub mod eval;
@@ -73,6 +74,9 @@ pub struct RenderContext<'a> {
     pub changes: Option<&'a Changes>,
     /// Embed the map in the report as a Mermaid flowchart (`report --mermaid`).
     pub mermaid: bool,
+    /// Summary nodes for the parts of a big map that are not drawn: `(claim, hidden, for,
+    /// against)` (see [`collapse`]).
+    pub summaries: Vec<(usize, usize, usize, usize)>,
 }
 
 /// What the map of a `claimmap diff` marks: per claim of the new version whether it was
@@ -100,6 +104,7 @@ impl<'a> RenderContext<'a> {
             evaluation: None,
             changes: None,
             mermaid: false,
+            summaries: Vec::new(),
         }
     }
 

@@ -172,3 +172,49 @@ fn mermaid_map_and_report_embed() {
             .starts_with("flowchart")
     );
 }
+
+#[test]
+fn big_maps_collapse_below_a_depth_unless_full() {
+    let r = run(&["map", "tests/fixtures/eval-basic", "--max-claims", "4"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // t and its three reasons fit; e (under a) and r (under o) are summarised.
+    assert!(
+        r.stderr
+            .contains("the map shows the top 2 levels (4 claims)"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stdout
+            .contains("\"_more_a\"[label=\"+1 claim: 1 for, 0 against\""),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("\"_more_o\"[label=\"+1 claim: 0 for, 1 against\"")
+    );
+    assert!(!r.stdout.contains("\"e\"["), "hidden claims are not drawn");
+    let full = run(&[
+        "map",
+        "tests/fixtures/eval-basic",
+        "--max-claims",
+        "4",
+        "--full",
+    ]);
+    assert!(!full.stdout.contains("_more_") && full.stdout.contains("\"e\"["));
+    let focus = run(&[
+        "map",
+        "tests/fixtures/eval-basic",
+        "--max-claims",
+        "4",
+        "--focus",
+        "e",
+        "--depth",
+        "1",
+    ]);
+    assert!(
+        !focus.stdout.contains("_more_"),
+        "a focused region is drawn as asked"
+    );
+}

@@ -93,6 +93,20 @@ const BN: Words = Words {
     legend_undec: "?: অনির্ধারিত, এমন আক্রমণের চক্রে আটকে যার মীমাংসা হয়নি",
 };
 
+impl Words {
+    /// The label of a summary node: "+212 claims: 140 for, 72 against".
+    pub fn hidden_summary(&self, hidden: usize, pro: usize, con: usize) -> String {
+        if std::ptr::eq(self, &BN) {
+            format!("+{hidden}টি দাবি: {pro}টি পক্ষে, {con}টি বিপক্ষে")
+        } else {
+            format!(
+                "+{hidden} claim{}: {pro} for, {con} against",
+                if hidden == 1 { "" } else { "s" }
+            )
+        }
+    }
+}
+
 /// The map's words for a display language (`bn`, `bn-BD`…); English for any other.
 pub(crate) fn words(lang: &str) -> &'static Words {
     let primary = lang.split(['-', '_']).next().unwrap_or("");
