@@ -59,7 +59,9 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     // Render everything before writing anything: a failing renderer leaves the previous
     // outputs untouched instead of a mix of old and new files.
     let dot = crate::render::dot::to_dot(&ctx);
-    let svg = render_build_svg(&ctx, &dot, layout_timeout(args.layout_timeout))?;
+    let svg = super::common::with_progress("laying out the map", || {
+        render_build_svg(&ctx, &dot, layout_timeout(args.layout_timeout))
+    })?;
     let report = Markdown {
         templates: args.templates.clone(),
     }

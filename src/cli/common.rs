@@ -39,6 +39,21 @@ pub fn detail(message: impl std::fmt::Display) {
     }
 }
 
+/// Runs `work` with a spinner and `message` on stderr, only on a terminal and not with
+/// `--quiet` (indicatif draws nothing on a pipe), so long steps (reading a corpus, laying
+/// out a big map) show that claimmap is busy.
+pub fn with_progress<T>(message: &str, work: impl FnOnce() -> T) -> T {
+    if quiet() || !std::io::stderr().is_terminal() {
+        return work();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_message(message.to_string());
+    bar.enable_steady_tick(Duration::from_millis(120));
+    let out = work();
+    bar.finish_and_clear();
+    out
+}
+
 /// Arguments every command that reads a debate takes.
 #[derive(Debug, clap::Args)]
 pub struct DebateArgs {
@@ -123,7 +138,9 @@ impl DebateArgs {
             max_file_bytes: self.max_file_size.saturating_mul(1024 * 1024),
         };
         let started = std::time::Instant::now();
-        let checked = check(&self.dir, &options)?;
+        let checked = with_progress(&format!("reading {}", self.dir.display()), || {
+            check(&self.dir, &options)
+        })?;
         detail(format_args!(
             "read {} in {} ms: {} files, {} claims, {} reviews",
             self.dir.display(),

@@ -57,7 +57,9 @@ pub fn execute(args: Args) -> Result<ExitCode> {
         top: args.top,
         ..evaluate::Options::default()
     };
-    let evaluation = evaluate::evaluate(&checked.debate, &options);
+    let evaluation = super::common::with_progress("weighing the debate", || {
+        evaluate::evaluate(&checked.debate, &options)
+    });
     let mut ctx = context(&checked, &args.lang)?;
     ctx.evaluation = Some(&evaluation);
     let bytes = match args.format {

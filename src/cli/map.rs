@@ -72,7 +72,9 @@ pub fn execute(args: Args) -> Result<ExitCode> {
         ctx.visible = Some(debate.neighbourhood(center, args.depth));
     }
     args.size.apply(&mut ctx);
-    let out = render_map(&ctx, format, layout_timeout(args.layout_timeout))?;
+    let out = super::common::with_progress("drawing the map", || {
+        render_map(&ctx, format, layout_timeout(args.layout_timeout))
+    })?;
     if let Some(note) = &out.note {
         super::common::note(format_args!("note: {note}"));
     }
