@@ -73,11 +73,19 @@ fn main() {
             shape: Shape::Tree,
         });
         let dir = tempfile::tempdir().unwrap();
+        // CLAIMMAP_SCALE_KEEP=DIR also writes the debate to DIR/<n> for profiling by hand.
+        let keep =
+            std::env::var_os("CLAIMMAP_SCALE_KEEP").map(|k| Path::new(&k).join(n.to_string()));
         let mut bytes = 0usize;
         for (rel, text) in to_files(&debate) {
-            let path = dir.path().join(rel);
+            let path = dir.path().join(&rel);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             bytes += text.len();
+            if let Some(k) = &keep {
+                let to = k.join(&rel);
+                std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+                std::fs::write(to, &text).unwrap();
+            }
             std::fs::write(path, text).unwrap();
         }
         drop(debate);

@@ -89,9 +89,18 @@ pub(super) fn build_reasons(debate: &Debate) -> Vec<Reason> {
         })
         .collect();
     reasons.sort_by_key(|r| (r.conclusion, r.role, r.premises.first().copied()));
+    // Which reasons each claim is a premise of, so that an undercut finds the links it
+    // attacks without scanning every reason (quadratic on big debates).
+    let mut premise_of: Vec<Vec<usize>> = vec![Vec::new(); debate.claims.len()];
+    for (k, r) in reasons.iter().enumerate() {
+        for &p in &r.premises {
+            premise_of[p].push(k);
+        }
+    }
     for (u, claim) in debate.claims.iter().enumerate() {
         for target in claim.undercuts.iter().filter_map(|id| debate.index_of(id)) {
-            for reason in reasons.iter_mut().filter(|r| r.premises.contains(&target)) {
+            for &k in &premise_of[target] {
+                let reason = &mut reasons[k];
                 if !reason.undercutters.contains(&u) {
                     reason.undercutters.push(u);
                 }

@@ -98,8 +98,12 @@ pub fn check_quotes(
         .iter()
         .map(|(s, _, _)| (s.id.as_str(), s.path.is_some()))
         .collect();
+    // Matching quotes is the costly part on big debates and each is independent: do it on
+    // every core first, then report in claim order.
+    let matches = match_all(raws, &known, texts);
     raws.iter()
-        .map(|c| {
+        .zip(matches)
+        .map(|(c, found)| {
             let Some(source) = &c.source else {
                 if c.kind == Kind::Evidence {
                     diags.push(
@@ -147,7 +151,7 @@ pub fn check_quotes(
                 );
                 return QuoteStatus::Unverifiable;
             };
-            match find_quote(text, &quote.value) {
+            match found.unwrap_or_else(|| find_quote(text, &quote.value)) {
                 QuoteMatch::Found { line, .. } => QuoteStatus::Verified { line },
                 QuoteMatch::NotFound { .. } if quote.value.trim().is_empty() => {
                     diags.push(
@@ -176,6 +180,44 @@ pub fn check_quotes(
             }
         })
         .collect()
+}
+
+/// `find_quote` for every claim with a quote from a local source, in parallel; `None` for
+/// the others.
+fn match_all(
+    raws: &[RawClaim],
+    known: &HashMap<&str, bool>,
+    texts: &HashMap<String, SourceText>,
+) -> Vec<Option<QuoteMatch>> {
+    let job = |c: &RawClaim| -> Option<QuoteMatch> {
+        let source = c.source.as_ref()?;
+        if known.get(source.value.as_str()) != Some(&true) {
+            return None;
+        }
+        let text = texts.get(&source.value)?;
+        Some(find_quote(text, &c.quote.as_ref()?.value))
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let chunk = raws.len().div_ceil(threads).max(1);
+    if threads == 1 || raws.len() < 256 {
+        return raws.iter().map(job).collect();
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = raws
+            .chunks(chunk)
+            .map(|part| {
+                let handle = scope.spawn(move || part.iter().map(job).collect::<Vec<_>>());
+                (part.len(), handle)
+            })
+            .collect();
+        // A chunk whose thread failed is matched again in the caller, one by one.
+        handles
+            .into_iter()
+            .flat_map(|(len, h)| h.join().unwrap_or_else(|_| vec![None; len]))
+            .collect()
+    })
 }
 
 fn sorted_keys(known: &HashMap<&str, bool>) -> String {
