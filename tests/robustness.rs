@@ -44,6 +44,7 @@ fn loaded(text: &str) -> Loaded {
     Loaded {
         root: std::path::PathBuf::from("/nonexistent-debate"),
         config: None,
+        limits: Default::default(),
         files: vec![LoadedFile {
             rel: "claims.yaml".into(),
             text: Arc::from(text),

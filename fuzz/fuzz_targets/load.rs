@@ -13,6 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let loaded = Loaded {
         root: std::path::PathBuf::from("/nonexistent"),
         config: None,
+        limits: Default::default(),
         files: vec![LoadedFile {
             rel: "claims.yaml".into(),
             text: Arc::from(text),

@@ -63,6 +63,12 @@ pub struct DebateArgs {
     /// Largest claim file to read, in megabytes (protects against huge inputs).
     #[arg(long, value_name = "MB", default_value_t = 16)]
     pub max_file_size: u64,
+    /// Most claims one file may hold.
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    pub max_claims_per_file: usize,
+    /// Longest text of a claim, in characters.
+    #[arg(long, value_name = "CHARS", default_value_t = 20_000)]
+    pub max_text_length: usize,
 }
 
 /// The `--no-eval` switch of commands that can show the evaluation.
@@ -136,6 +142,8 @@ impl DebateArgs {
     pub fn check(&self) -> Result<Checked> {
         let options = LoadOptions {
             max_file_bytes: self.max_file_size.saturating_mul(1024 * 1024),
+            max_claims_per_file: self.max_claims_per_file,
+            max_text_chars: self.max_text_length,
         };
         let started = std::time::Instant::now();
         let checked = with_progress(&format!("reading {}", self.dir.display()), || {

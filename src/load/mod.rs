@@ -20,12 +20,18 @@ pub const CONFIG_FILE: &str = "claimmap.yaml";
 pub struct LoadOptions {
     /// Largest claim file read, in bytes.
     pub max_file_bytes: u64,
+    /// Most claims one file may hold (`--max-claims-per-file`); the rest are not read.
+    pub max_claims_per_file: usize,
+    /// Longest text of a claim, in characters (`--max-text-length`).
+    pub max_text_chars: usize,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             max_file_bytes: 16 * 1024 * 1024,
+            max_claims_per_file: 100_000,
+            max_text_chars: 20_000,
         }
     }
 }
@@ -50,6 +56,8 @@ pub struct Loaded {
     pub config: Option<LoadedFile>,
     /// The claim files, sorted by path.
     pub files: Vec<LoadedFile>,
+    /// The limits the files were read under (validation applies the per-claim ones).
+    pub limits: LoadOptions,
 }
 
 /// Loads a debate folder. Problems in files are added to `diags`; only a missing folder is an
@@ -88,6 +96,7 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Resu
         }
     }
     Ok(Loaded {
+        limits: options.clone(),
         root: root.to_path_buf(),
         config,
         files,

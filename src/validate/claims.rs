@@ -67,7 +67,12 @@ pub struct RawClaim {
 
 /// Reads every claim of one file. Claims missing an id or a text are reported and skipped;
 /// every other problem is reported and the claim is kept, so later checks still see it.
-pub fn read_file(node: &Node, r: &mut Reader<'_>, default_lang: &str) -> Vec<RawClaim> {
+pub fn read_file(
+    node: &Node,
+    r: &mut Reader<'_>,
+    default_lang: &str,
+    limits: &crate::load::LoadOptions,
+) -> Vec<RawClaim> {
     let Some(entries) = r.map("a claim file", node) else {
         return Vec::new();
     };
@@ -88,10 +93,28 @@ pub fn read_file(node: &Node, r: &mut Reader<'_>, default_lang: &str) -> Vec<Raw
         return Vec::new();
     };
     match &claims.value {
-        Value::Seq(items) => items
-            .iter()
-            .filter_map(|item| read_claim(item, r, default_lang))
-            .collect(),
+        Value::Seq(items) => {
+            if items.len() > limits.max_claims_per_file {
+                r.diags.push(
+                    Diagnostic::error(
+                        "too-many-claims",
+                        format!(
+                            "this file holds {} claims, more than the limit of {}; only the first {} are read",
+                            items.len(),
+                            limits.max_claims_per_file,
+                            limits.max_claims_per_file
+                        ),
+                    )
+                    .at(r.file, claims.pos)
+                    .help("split the file, or raise the limit with --max-claims-per-file"),
+                );
+            }
+            items
+                .iter()
+                .take(limits.max_claims_per_file)
+                .filter_map(|item| read_claim(item, r, default_lang, limits.max_text_chars))
+                .collect()
+        }
         Value::Null => Vec::new(),
         _ => {
             r.wrong_type("claims", claims, "a list of claims");
@@ -121,7 +144,12 @@ fn slug(id: &str) -> String {
     out.trim_matches('-').to_string()
 }
 
-fn read_claim(node: &Node, r: &mut Reader<'_>, default_lang: &str) -> Option<RawClaim> {
+fn read_claim(
+    node: &Node,
+    r: &mut Reader<'_>,
+    default_lang: &str,
+    max_text_chars: usize,
+) -> Option<RawClaim> {
     let entries = r.map("a claim", node)?;
     r.unknown_keys("a claim", entries, CLAIM_KEYS);
     let id = get(entries, "id").and_then(|n| r.string("id", n));
@@ -187,6 +215,23 @@ fn read_claim(node: &Node, r: &mut Reader<'_>, default_lang: &str) -> Option<Raw
                 Diagnostic::error("missing-field", format!("{what} has no `text`"))
                     .at(r.file, id.as_ref().map_or(node.pos, |i| i.pos))
                     .help("add `text:` with the claim in one sentence, e.g. `text: {en: \"...\", bn: \"...\"}`"),
+            );
+        }
+        Some(t)
+            if let Some((lang, n)) = t
+                .value
+                .0
+                .iter()
+                .map(|(l, s)| (l, s.chars().count()))
+                .find(|&(_, n)| n > max_text_chars) =>
+        {
+            r.diags.push(
+                Diagnostic::error(
+                    "text-too-long",
+                    format!("{what} has a text of {n} characters in `{lang}`, more than the limit of {max_text_chars}"),
+                )
+                .at(r.file, t.pos)
+                .help("a claim is one statement: shorten it and keep background in `note:`, or raise the limit with --max-text-length"),
             );
         }
         Some(t) if t.value.0.values().all(|s| s.trim().is_empty()) => {

@@ -43,7 +43,12 @@ pub fn validate(loaded: &Loaded, diags: &mut Diagnostics) -> (Debate, Stats) {
                 text: &file.text,
                 diags,
             };
-            raws.extend(claims::read_file(node, &mut r, &default_lang));
+            raws.extend(claims::read_file(
+                node,
+                &mut r,
+                &default_lang,
+                &loaded.limits,
+            ));
             raw_reviews.extend(reviews::read_file(node, &mut r));
         }
     }

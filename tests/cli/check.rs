@@ -288,3 +288,45 @@ fn github_annotations_point_at_repository_paths_and_escape_their_text() {
         );
     }
 }
+
+#[test]
+fn limits_for_huge_inputs_are_clear_errors_with_a_flag_to_raise_them() {
+    let r = run(&[
+        "check",
+        "tests/fixtures/eval-basic",
+        "--max-claims-per-file",
+        "2",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(codes(&json, "errors"), ["too-many-claims"]);
+    assert_eq!(json["stats"]["claims"], 2, "only the first claims are read");
+    let e = &json["errors"][0];
+    assert!(
+        e["help"]
+            .as_str()
+            .unwrap()
+            .contains("--max-claims-per-file")
+    );
+    let r = run(&[
+        "check",
+        "tests/fixtures/eval-basic",
+        "--max-text-length",
+        "12",
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("error[text-too-long]: claim `a` has a text of 23 characters in `en`, more than the limit of 12"), "{}", r.stderr);
+    assert!(r.stderr.contains("--max-text-length"));
+    assert_eq!(
+        run(&[
+            "check",
+            "tests/fixtures/eval-basic",
+            "--max-text-length",
+            "100"
+        ])
+        .code,
+        0
+    );
+}
