@@ -21,7 +21,7 @@ use std::process::ExitCode;
 )]
 pub struct Args {
     #[command(flatten)]
-    debate: DebateArgs,
+    pub(super) debate: DebateArgs,
     #[command(flatten)]
     lang: LangArgs,
     #[command(flatten)]
@@ -30,7 +30,7 @@ pub struct Args {
     size: SizeArgs,
     /// Output folder (created when missing; only claimmap's own files in it are replaced).
     #[arg(short, long, value_name = "DIR", default_value = "out")]
-    output: PathBuf,
+    pub(super) output: PathBuf,
     /// A folder whose templates replace the built-in ones, file by file.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
@@ -47,6 +47,11 @@ const EVAL_OUTPUT: &str = "evaluation.json";
 /// Runs `build`: writes `map.dot`, `map.svg`, `report.md`, `debate.json` and, unless
 /// `--no-eval`, `evaluation.json`.
 pub fn execute(args: Args) -> Result<ExitCode> {
+    run(&args)
+}
+
+/// One build, for `build` and for each rebuild of `watch`.
+pub(super) fn run(args: &Args) -> Result<ExitCode> {
     let checked = args.debate.load_for_render()?;
     for name in OUTPUTS.into_iter().chain([EVAL_OUTPUT]) {
         guard_output(&checked, &args.output.join(name))?;

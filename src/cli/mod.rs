@@ -19,6 +19,7 @@ mod review;
 mod schema;
 mod schemes;
 mod shell;
+mod watch;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -81,6 +82,8 @@ pub enum Command {
     Completions(shell::CompletionsArgs),
     /// The man page (roff), generated from the same definitions as --help.
     Man(shell::ManArgs),
+    /// Rebuild the outputs of `build` whenever the debate changes (Ctrl-C stops).
+    Watch(watch::WatchArgs),
     /// The main job: check, then write map.dot, map.svg, report.md, debate.json and
     /// evaluation.json.
     Build(build::Args),
@@ -104,6 +107,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Schema(a) => schema::execute(a),
         Command::Completions(a) => shell::completions(a),
         Command::Man(a) => shell::man(a),
+        Command::Watch(a) => watch::execute(a),
         Command::Build(a) => build::execute(a),
     };
     match result {

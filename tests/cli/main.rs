@@ -16,6 +16,7 @@ mod review;
 mod reviews;
 mod schema;
 mod schemes;
+mod watch;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
