@@ -3,8 +3,13 @@
 //!
 //! The first line is `p af N` (arguments numbered 1..N, claim `i` in file order is argument
 //! `i + 1`), then one `# N id` comment per argument naming its claim, then one `a b` line per
-//! attack (`a` attacks `b`). Attacks are exactly those the grounded labelling uses:
-//! `opposes`, and an undercut attacking the claim whose link it cuts.
+//! attack (`a` attacks `b`), sorted. Attacks are exactly those of
+//! [`AttackGraph::from_debate`], which the grounded labelling and the preferred and stable
+//! search use: `opposes`, and an undercut attacking the claim whose link it cuts.
+//!
+//! The ICCMA 2023 rules (<https://iccma2023.github.io/rules.html#input-format>) make the
+//! `p af` line the first line of the file and allow lines starting with `#` as comments;
+//! no other lines are allowed, so there are no blank lines either.
 
 use super::{RenderContext, Renderer};
 use crate::error::Result;
@@ -25,10 +30,7 @@ impl Renderer for Iccma {
         let mut out = String::new();
         let _ = writeln!(out, "p af {}", graph.len());
         for (i, claim) in d.claims.iter().enumerate() {
-            // Ids are validated to `[a-z0-9-]`; anything else would be a bug, but a comment
-            // must never be able to spill onto a second line.
-            let id: String = claim.id.chars().filter(|c| !c.is_control()).collect();
-            let _ = writeln!(out, "# {} {id}", i + 1);
+            let _ = writeln!(out, "# {} {}", i + 1, comment_safe(&claim.id));
         }
         for (a, targets) in graph.attacks.iter().enumerate() {
             for &b in targets {
@@ -37,6 +39,16 @@ impl Renderer for Iccma {
         }
         Ok(out.into_bytes())
     }
+}
+
+/// An id as it may appear in a comment line. Ids are validated to `[a-z0-9-]`, so this
+/// changes nothing in a checked debate; but a comment must never spill onto a second line
+/// whatever a caller passes, and readers disagree on what ends a line (`\r`, U+0085,
+/// U+2028 ...), so anything but printable ASCII becomes `?`.
+fn comment_safe(id: &str) -> String {
+    id.chars()
+        .map(|c| if c.is_ascii_graphic() { c } else { '?' })
+        .collect()
 }
 
 #[cfg(test)]
@@ -67,5 +79,26 @@ mod tests {
             text,
             "p af 5\n# 1 t\n# 2 a\n# 3 o\n# 4 r\n# 5 u\n3 1\n3 4\n4 3\n5 2\n"
         );
+    }
+
+    #[test]
+    fn no_id_can_break_a_comment_line() {
+        let a = Claim::new(
+            "a\nb\r\u{85}c\u{2028}d e",
+            Kind::Thesis,
+            Text::single("en", "a"),
+        );
+        let mut b = Claim::new("b", Kind::Claim, Text::single("en", "b"));
+        b.opposes = vec!["a\nb\r\u{85}c\u{2028}d e".into()];
+        let d = Debate::new(Text::default(), vec!["en".into()], vec![], vec![a, b]);
+        let text = String::from_utf8(Iccma.render(&RenderContext::new(&d)).unwrap()).unwrap();
+        assert_eq!(text, "p af 2\n# 1 a?b??c?d?e\n# 2 b\n2 1\n");
+    }
+
+    #[test]
+    fn an_empty_debate_is_an_empty_framework() {
+        let d = Debate::new(Text::default(), vec!["en".into()], vec![], vec![]);
+        let text = String::from_utf8(Iccma.render(&RenderContext::new(&d)).unwrap()).unwrap();
+        assert_eq!(text, "p af 0\n");
     }
 }

@@ -6,6 +6,8 @@ use std::collections::BTreeSet;
 
 /// Parses ICCMA 2023 text: the argument count, the `# N id` names and the attacks.
 fn parse(text: &str) -> (usize, Vec<String>, Vec<(usize, usize)>) {
+    // Every line, the last included, ends with a newline; no blank lines, no `\r`.
+    assert!(text.ends_with('\n') && !text.contains("\n\n") && !text.contains('\r'));
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap().split(' ').collect();
     assert_eq!(&header[..2], ["p", "af"], "first line must be `p af N`");
@@ -124,4 +126,85 @@ fn preferred_and_stable_on_a_standoff() {
     ]);
     assert_eq!(odd.code, 0, "{}", odd.stderr);
     assert!(odd.stdout.contains("no stable extension"), "{}", odd.stdout);
+}
+
+/// Preferred and stable extensions by brute force over every subset, from the definitions
+/// of Dung (1995), "On the acceptability of arguments and its fundamental role in
+/// nonmonotonic reasoning, logic programming and n-person games", Artificial Intelligence
+/// 77: preferred = maximal admissible (conflict-free, defending each member); stable =
+/// conflict-free and attacking every argument outside.
+fn brute_force(n: usize, attacks: &[(usize, usize)]) -> [Vec<BTreeSet<usize>>; 2] {
+    let attacked_by =
+        |s: &BTreeSet<usize>, x: usize| attacks.iter().any(|&(a, b)| b == x && s.contains(&a));
+    let mut admissible = Vec::new();
+    let mut stable = Vec::new();
+    for mask in 0u32..(1 << n) {
+        let s: BTreeSet<usize> = (1..=n).filter(|i| mask & (1 << (i - 1)) != 0).collect();
+        if s.iter().any(|&x| attacked_by(&s, x)) {
+            continue;
+        }
+        let defended = attacks
+            .iter()
+            .filter(|(_, b)| s.contains(b))
+            .all(|&(a, _)| attacked_by(&s, a));
+        if defended {
+            admissible.push(s.clone());
+        }
+        if (1..=n).all(|x| s.contains(&x) || attacked_by(&s, x)) {
+            stable.push(s);
+        }
+    }
+    let preferred = admissible
+        .iter()
+        .filter(|s| !admissible.iter().any(|t| t != *s && s.is_subset(t)))
+        .cloned()
+        .collect();
+    [preferred, stable]
+}
+
+#[test]
+fn preferred_and_stable_agree_with_brute_force_on_the_exported_graph() {
+    for dir in [
+        "tests/fixtures/iccma",
+        "tests/fixtures/odd-cycle",
+        "tests/fixtures/eval-cycle",
+        "tests/fixtures/eval-basic",
+    ] {
+        let r = run(&["export", dir, "--format", "iccma"]);
+        assert_eq!(r.code, 0, "{dir}: {}", r.stderr);
+        let (n, names, attacks) = parse(&r.stdout);
+        assert!(n <= 12, "{dir}: too many arguments for brute force");
+        let names_of = |set: BTreeSet<usize>| -> BTreeSet<String> {
+            set.into_iter().map(|i| names[i - 1].clone()).collect()
+        };
+        for (semantics, extensions) in ["preferred", "stable"]
+            .into_iter()
+            .zip(brute_force(n, &attacks))
+        {
+            let eval = run(&["eval", dir, "--format", "json", "--semantics", semantics]);
+            assert_eq!(eval.code, 0, "{dir}: {}", eval.stderr);
+            let json: serde_json::Value = serde_json::from_str(&eval.stdout).unwrap();
+            let got = &json["semantics"][semantics];
+            if extensions.is_empty() {
+                assert_eq!(got["status"], "no-extension", "{dir} {semantics}");
+                continue;
+            }
+            let ids = |key: &str| -> BTreeSet<String> {
+                got[key]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_str().unwrap().to_string())
+                    .collect()
+            };
+            let credulous = extensions.iter().flatten().copied().collect();
+            let sceptical = (1..=n)
+                .filter(|x| extensions.iter().all(|e| e.contains(x)))
+                .collect();
+            assert_eq!(got["status"], "decided", "{dir} {semantics}");
+            assert_eq!(got["extensions"], extensions.len(), "{dir} {semantics}");
+            assert_eq!(ids("credulous"), names_of(credulous), "{dir} {semantics}");
+            assert_eq!(ids("sceptical"), names_of(sceptical), "{dir} {semantics}");
+        }
+    }
 }

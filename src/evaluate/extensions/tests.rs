@@ -73,6 +73,36 @@ fn a_self_attacker_that_nothing_attacks_has_no_stable_extension() {
 }
 
 #[test]
+fn a_self_attacker_defeated_by_another_claim_is_simply_out() {
+    // b attacks a, a attacks itself and c: {b, c} is the only preferred and stable extension.
+    let (p, s) = both(3, &[(0, 0), (1, 0), (0, 2)]);
+    assert_eq!(decided(p), (1, "011".into(), "011".into()));
+    assert_eq!(decided(s), (1, "011".into(), "011".into()));
+    // A self-attacker inside a cycle: a ↔ b and a → a. Only {b} is admissible and stable.
+    let (p, s) = both(2, &[(0, 0), (0, 1), (1, 0)]);
+    assert_eq!(decided(p), (1, "01".into(), "01".into()));
+    assert_eq!(decided(s), (1, "01".into(), "01".into()));
+}
+
+#[test]
+fn one_odd_cycle_anywhere_leaves_no_stable_extension() {
+    // A standoff (two stable extensions on its own) beside an unrelated 3-cycle: the whole
+    // graph has no stable extension, while preferred semantics still answers.
+    let (p, s) = both(5, &[(0, 1), (1, 0), (2, 3), (3, 4), (4, 2)]);
+    assert_eq!(decided(p), (2, "11000".into(), "00000".into()));
+    assert_eq!(s, Acceptance::NoExtension);
+}
+
+#[test]
+fn an_odd_cycle_attacked_from_a_standoff() {
+    // a ↔ b, b → c, c → d → e → c. Preferred: {a} (the 3-cycle stays undecided) and
+    // {b, d} (b defeats c, reinstating d, which defeats e). Stable: only {b, d}.
+    let (p, s) = both(5, &[(0, 1), (1, 0), (1, 2), (2, 3), (3, 4), (4, 2)]);
+    assert_eq!(decided(p), (2, "11010".into(), "00000".into()));
+    assert_eq!(decided(s), (1, "01010".into(), "01010".into()));
+}
+
+#[test]
 fn when_grounded_decides_everything_there_is_one_extension() {
     let (p, s) = both(3, &[(0, 1), (1, 2)]);
     assert_eq!(decided(p), (1, "101".into(), "101".into()));
@@ -97,6 +127,30 @@ fn a_tiny_budget_gives_up_instead_of_hanging() {
     let l = grounded(&g);
     assert!(matches!(preferred(&g, &l, 50), Acceptance::TooLarge { .. }));
     assert!(matches!(stable(&g, &l, 50), Acceptance::TooLarge { .. }));
+    // Given the default budget the same graph is decided: only {∅} is admissible, and an
+    // odd cycle (forty arguments, each attacking the next two) has no stable extension.
+    let budget = crate::evaluate::Options::default().search_budget;
+    assert_eq!(decided(preferred(&g, &l, budget)).0, 1);
+    assert_eq!(stable(&g, &l, budget), Acceptance::NoExtension);
+}
+
+#[test]
+fn many_extensions_in_one_piece() {
+    // Eight standoffs a_i ↔ b_i, every b_i attacking t, and t attacking a_0: one connected
+    // piece. Any choice of a side per standoff with at least one b_i is preferred
+    // (2^8 - 1 = 255); choosing every a_i leaves t undecided and a_0 out, so that choice
+    // only reaches {a_1 .. a_7}, a subset of {b_0, a_1 .. a_7}, and is not preferred.
+    let k = 8;
+    let t = 2 * k;
+    let mut edges = vec![(t, 0)];
+    for i in 0..k {
+        edges.extend([(2 * i, 2 * i + 1), (2 * i + 1, 2 * i), (2 * i + 1, t)]);
+    }
+    let (p, s) = both(2 * k + 1, &edges);
+    let sides = "1".repeat(2 * k) + "0";
+    let none = "0".repeat(2 * k + 1);
+    assert_eq!(decided(p), (255, sides.clone(), none.clone()));
+    assert_eq!(decided(s), (255, sides, none));
 }
 
 /// Brute force over every subset, from Dung's definitions.
@@ -153,8 +207,8 @@ fn matches_brute_force_on_random_small_graphs() {
         state ^= state << 17;
         state
     };
-    for round in 0..400 {
-        let n = 1 + (next() % 9) as usize;
+    for round in 0..1500 {
+        let n = 1 + (next() % 11) as usize;
         let density = 1 + next() % 4;
         let edges: Vec<(usize, usize)> = (0..n)
             .flat_map(|a| (0..n).map(move |b| (a, b)))
@@ -173,5 +227,17 @@ fn matches_brute_force_on_random_small_graphs() {
             summary(&bs, n),
             "round {round}: {edges:?}"
         );
+        // A search cut short gives up: it never reports a partial answer as decided.
+        for budget in [0, 1, 5, 20, 80] {
+            for (got, full) in [
+                (preferred(&g, &l, budget), summary(&bp, n)),
+                (stable(&g, &l, budget), summary(&bs, n)),
+            ] {
+                assert!(
+                    matches!(got, Acceptance::TooLarge { .. }) || got == full,
+                    "round {round}, budget {budget}: {edges:?}"
+                );
+            }
+        }
     }
 }
