@@ -166,6 +166,7 @@ fn build(ctx: &RenderContext<'_>) -> VisualGraph {
             Kind::Claim => (1, 10),
         };
         let mut line_color = "#444444";
+        let mut fill = color(dot::fill_color(d, i, roles[i]));
         if let Some(line) = crate::render::vocab::review_line(d, i, &ctx.lang) {
             lines.push(line);
         }
@@ -173,20 +174,16 @@ fn build(ctx: &RenderContext<'_>) -> VisualGraph {
             if let Some(v) = &l.verdict_text {
                 lines.push(v.clone());
             }
-            // 1 to 4 pixels by strength; an `out` claim's border is grey.
-            line_width = 1 + (l.weight * 3.0).round() as usize;
+            // 1 to 4 pixels by strength. `layout-rs` draws neither dashed borders nor grey or
+            // struck-through text, so an `out` claim is greyed instead: a grey border and its
+            // fill faded halfway to white, beside the "✗ out" of its badge.
+            line_width = 1 + (l.weight.clamp(0.0, 1.0) * 3.0).round() as usize;
             if l.out {
                 line_color = "#9a9a9a";
+                fill = faded(fill);
             }
         }
-        let fill = dot::fill_color(d, i, roles[i]);
-        let look = StyleAttr::new(
-            color(line_color),
-            line_width,
-            Some(color(fill)),
-            rounded,
-            FONT,
-        );
+        let look = StyleAttr::new(color(line_color), line_width, Some(fill), rounded, FONT);
         handles[i] = Some(add_box(&mut graph, &lines, look, orientation));
     }
     for reason in d.reasons() {
@@ -260,14 +257,21 @@ fn add_legend(graph: &mut VisualGraph, w: &dot::Words, orientation: Orientation,
         (dot::EVIDENCE_FILL, "#444444", w.legend_evidence.to_string()),
         (dot::UNLINKED_FILL, "#444444", w.legend_unlinked.to_string()),
     ];
+    let explained = rows.len();
     if evaluated {
-        for text in [w.legend_strength, w.legend_out, w.legend_undec] {
+        for text in [
+            w.legend_strength,
+            w.legend_out_plain,
+            w.legend_undec,
+            w.legend_verdict,
+        ] {
             rows.push(("#ffffff", "#444444", text.to_string()));
         }
     }
     let mut previous = None;
-    for (fill, line, text) in rows {
-        let lines = wrap_lines(&text, 36, 3);
+    for (k, (fill, line, text)) in rows.into_iter().enumerate() {
+        // The evaluation's rows say more, so they get more lines.
+        let lines = wrap_lines(&text, 36, if k < explained { 3 } else { 5 });
         let look = StyleAttr::new(color(line), 1, Some(color(fill)), 4, SMALL_FONT);
         let node = add_box(graph, &lines, look, orientation);
         if let Some(above) = previous.replace(node) {
@@ -327,6 +331,14 @@ fn connect(
     };
     let arrow = Arrow::new(start, end, style, "", &look, &None, &None);
     graph.add_edge(arrow, a, b);
+}
+
+/// A colour halfway to white, for the greyed boxes of `out` claims.
+fn faded(c: Color) -> Color {
+    let web = c.to_web_color();
+    let rgba = u32::from_str_radix(web.trim_start_matches('#'), 16).unwrap_or(0xffff_ffff);
+    let half = |shift: u32| ((rgba >> shift & 0xff) + 0xff) / 2;
+    Color::new(half(24) << 24 | half(16) << 16 | half(8) << 8 | (rgba & 0xff))
 }
 
 fn color(web: &str) -> Color {

@@ -32,18 +32,23 @@ pub(super) fn legend(w: &Words, evaluated: bool, reviews_note: Option<&str>) -> 
     table.push_str(&swatch(EVIDENCE_FILL, "✓", w.legend_evidence));
     table.push_str(&swatch(UNLINKED_FILL, "", w.legend_unlinked));
     if evaluated {
-        for text in [w.legend_strength, w.legend_out, w.legend_undec]
-            .into_iter()
-            .chain(reviews_note)
+        for text in [
+            w.legend_strength,
+            w.legend_out,
+            w.legend_undec,
+            w.legend_verdict,
+        ]
+        .into_iter()
+        .chain(reviews_note)
         {
-            table.push_str(&format!(
-                "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">{}</TD></TR>",
-                crate::render::wrap::wrap_lines(text, 70, 6)
-                    .iter()
-                    .map(|l| escape_html(l))
-                    .collect::<Vec<_>>()
-                    .join("<BR ALIGN=\"LEFT\"/>")
-            ));
+            // Each line ends in a left-aligned break, the last one too: a line without one
+            // would be centred.
+            table.push_str("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">");
+            for line in crate::render::wrap::wrap_lines(text, 70, 6) {
+                table.push_str(&escape_html(&line));
+                table.push_str("<BR ALIGN=\"LEFT\"/>");
+            }
+            table.push_str("</TD></TR>");
         }
     }
     table.push_str("</TABLE>");

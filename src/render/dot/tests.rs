@@ -111,6 +111,77 @@ pub(crate) fn small() -> Debate {
     )
 }
 
+/// Every shape evaluation draws, in one small debate: a linked reason (`sleep` with
+/// `focus`) backed by evidence that an undercut defeats (`ev-study`, `small-sample`), an
+/// objection that a rebuttal makes `out` (`buses`, `bus-contract`), and a support caught in
+/// a mutual attack (`cheap` and `costly`, both undecided).
+pub(crate) fn contest() -> Debate {
+    let mut contract = claim(
+        "bus-contract",
+        Kind::Claim,
+        "The new bus contract already covers a later timetable.",
+        &[("opposes", "buses")],
+    );
+    contract.confidence = Some(0.9);
+    Debate::new(
+        Text::single("en", "Should school start an hour later?"),
+        vec!["en".into()],
+        vec![source("Sleep study 2021", None)],
+        vec![
+            claim(
+                "later",
+                Kind::Thesis,
+                "School should start an hour later.",
+                &[],
+            ),
+            claim(
+                "sleep",
+                Kind::Claim,
+                "Teenagers would sleep longer.",
+                &[("supports", "later"), ("with", "focus")],
+            ),
+            claim(
+                "focus",
+                Kind::Claim,
+                "Rested pupils concentrate better.",
+                &[("supports", "later"), ("with", "sleep")],
+            ),
+            evidence(
+                "ev-study",
+                "Pupils slept 40 minutes more after a later start.",
+                "sleep",
+                "average sleep rose by 40 minutes",
+                true,
+            ),
+            claim(
+                "small-sample",
+                Kind::Claim,
+                "The study followed only one school.",
+                &[("undercuts", "ev-study")],
+            ),
+            claim(
+                "buses",
+                Kind::Claim,
+                "The buses cannot run later.",
+                &[("opposes", "later")],
+            ),
+            contract,
+            claim(
+                "cheap",
+                Kind::Claim,
+                "A later start costs nothing.",
+                &[("supports", "later"), ("opposes", "costly")],
+            ),
+            claim(
+                "costly",
+                Kind::Claim,
+                "Later opening hours cost the school money.",
+                &[("opposes", "cheap")],
+            ),
+        ],
+    )
+}
+
 const HOSTILE: &str = "\"; node [shape=box] } digraph x { \\N \\G \\\\ <script>alert('x')</script> </svg> ]]> &amp; &bogus; a\nb\r\n\u{0}\u{1b}[0m {}";
 
 /// Every text field filled with markup, DOT syntax and escape sequences.
@@ -445,6 +516,99 @@ fn evaluated_maps_snapshot_and_stay_valid() {
             let svg = String::from_utf8(svg).unwrap();
             assert!(!svg.contains("<script"), "{name}");
         }
+    }
+}
+
+/// The evaluated map of [`contest`]: every look evaluation adds, checked on the graph and
+/// kept as a snapshot.
+#[test]
+fn contest_map_shows_every_label_and_the_verdict() {
+    use crate::evaluate::{Label, Options, evaluate};
+    let d = contest();
+    let ev = evaluate(&d, &Options::default());
+    let label = |id: &str| ev.claims[d.index_of(id).unwrap()].label;
+    // The fixture has what it promises.
+    assert_eq!(label("buses"), Label::Out);
+    assert_eq!(label("ev-study"), Label::Out);
+    assert_eq!(label("cheap"), Label::Undec);
+    assert_eq!(label("costly"), Label::Undec);
+    assert_eq!(label("later"), Label::In);
+    let mut ctx = ctx_for(&d);
+    ctx.evaluation = Some(&ev);
+    let dot = to_dot(&ctx);
+    snapshot("contest_eval", &dot);
+    assert_eq!(count(&parse(&dot)), count(&parse(&to_dot(&ctx_for(&d)))));
+    if graphviz::need_dot() {
+        graphviz::layout(&dot, graphviz::ImageFormat::Svg, None).unwrap();
+    }
+    let node = |id: &str| {
+        dot.lines()
+            .find(|l| l.trim_start().starts_with(&format!("\"{id}\"[")))
+            .unwrap_or_else(|| panic!("no node {id}"))
+            .to_string()
+    };
+    let buses = node("buses");
+    assert!(
+        buses.contains("<B>✗ out</B>") && buses.contains("<S>"),
+        "{buses}"
+    );
+    assert!(buses.contains("dashed") && buses.contains("color=\"#6b6b6b\""));
+    let cheap = node("cheap");
+    assert!(
+        cheap.contains("<B>⇄ undecided</B>") && !cheap.contains("<S>"),
+        "{cheap}"
+    );
+    let thesis = node("later");
+    assert!(thesis.contains("preponderance of evidence"), "{thesis}");
+    // A stronger claim gets a heavier border.
+    let pen = |line: &str| -> f64 {
+        let at = line.rfind("penwidth=").unwrap() + "penwidth=".len();
+        line[at..]
+            .split(' ')
+            .next()
+            .unwrap()
+            .trim_end_matches(']')
+            .parse()
+            .unwrap()
+    };
+    let strength = |id: &str| ev.claims[d.index_of(id).unwrap()].strength.unwrap();
+    assert!(strength("bus-contract") > strength("buses"));
+    assert!(pen(&node("bus-contract")) > pen(&buses));
+    // The legend explains the badge, the looks and the verdict.
+    for words in [
+        "0.62: strength",
+        "✗ out",
+        "⇄ undecided",
+        "STANDS / FALLS / CONTESTED",
+    ] {
+        assert!(dot.contains(words), "legend lacks {words}");
+    }
+    // Without evaluation nothing of it shows.
+    let plain = to_dot(&ctx_for(&d));
+    for words in [
+        "✗ out",
+        "⇄",
+        "<S>",
+        "preponderance",
+        "penwidth=0.",
+        "0.62: strength",
+    ] {
+        assert!(!plain.contains(words), "{words} without evaluation");
+    }
+}
+
+#[test]
+fn bengali_map_has_bengali_badges_and_legend() {
+    use crate::evaluate::{Options, evaluate};
+    let d = contest();
+    let ev = evaluate(&d, &Options::default());
+    let mut ctx = ctx_for(&d);
+    ctx.lang = "bn".into();
+    ctx.evaluation = Some(&ev);
+    let dot = to_dot(&ctx);
+    for words in ["✗ খণ্ডিত", "⇄ অনির্ধারিত", "প্রমাণের প্রাধান্য", "? = স্থির হয়নি"]
+    {
+        assert!(dot.contains(words), "no {words}");
     }
 }
 

@@ -31,6 +31,10 @@ pub(crate) struct Words {
     pub legend_strength: &'static str,
     pub legend_out: &'static str,
     pub legend_undec: &'static str,
+    pub legend_verdict: &'static str,
+    /// `legend_out` for the embedded layout, which can neither strike text through nor
+    /// dash a border.
+    pub legend_out_plain: &'static str,
 }
 
 const EN: Words = Words {
@@ -58,9 +62,11 @@ const EN: Words = Words {
     edge_objection: "− objects",
     edge_rebuttal: "− rebuts",
     edge_undercut: "× undercuts",
-    legend_strength: "0.62: strength from 0 to 1 (reasons and objections weighed); thicker border = stronger",
-    legend_out: "struck through, dashed border: out, defeated by an attack nobody answers",
-    legend_undec: "?: undecided, caught in attacks that nothing settles",
+    legend_strength: "0.62: strength from 0 (weakest) to 1 (strongest), reasons weighed against objections; thicker border = stronger; ? = did not settle",
+    legend_out: "✗ out, grey, struck through, dashed border: defeated by an attack nobody answers",
+    legend_undec: "⇄ undecided: caught in attacks that nothing settles",
+    legend_verdict: "STANDS / FALLS / CONTESTED under the thesis: its verdict under the debate's proof standard",
+    legend_out_plain: "✗ out, faded, grey border: defeated by an attack nobody answers",
 };
 
 const BN: Words = Words {
@@ -88,9 +94,11 @@ const BN: Words = Words {
     edge_objection: "− আপত্তি করে",
     edge_rebuttal: "− খণ্ডন করে",
     edge_undercut: "× যোগসূত্র খণ্ডন করে",
-    legend_strength: "0.62: ০ থেকে ১ পর্যন্ত শক্তি (কারণ ও আপত্তি মিলিয়ে); মোটা সীমানা = বেশি জোরালো",
-    legend_out: "কাটা লেখা, ভাঙা সীমানা: খণ্ডিত, এমন আক্রমণে পরাস্ত যার জবাব নেই",
-    legend_undec: "?: অনির্ধারিত, এমন আক্রমণের চক্রে আটকে যার মীমাংসা হয়নি",
+    legend_strength: "0.62: ০ (সবচেয়ে দুর্বল) থেকে ১ (সবচেয়ে জোরালো) পর্যন্ত শক্তি, কারণ ও আপত্তি মিলিয়ে; মোটা সীমানা = বেশি জোরালো; ? = স্থির হয়নি",
+    legend_out: "✗ খণ্ডিত, ধূসর, কাটা লেখা, ভাঙা সীমানা: এমন আক্রমণে পরাস্ত যার জবাব নেই",
+    legend_undec: "⇄ অনির্ধারিত: এমন আক্রমণের চক্রে আটকে যার মীমাংসা হয়নি",
+    legend_verdict: "প্রতিপাদ্যের নিচে টিকে থাকে / টেকে না / অমীমাংসিত: বিতর্কের প্রমাণের মানদণ্ডে তার রায়",
+    legend_out_plain: "✗ খণ্ডিত, ফিকে রং, ধূসর সীমানা: এমন আক্রমণে পরাস্ত যার জবাব নেই",
 };
 
 impl Words {

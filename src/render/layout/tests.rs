@@ -172,3 +172,55 @@ fn junction_counts_hidden_co_premises() {
     let svg = embedded_svg(&ctx).unwrap();
     assert!(svg.contains("because (+1 hidden)"), "{svg}");
 }
+
+/// The embedded layout shows the evaluation as the DOT map does, in plain text: the badge,
+/// the out and undecided marks, the verdict and the legend rows; `out` boxes are greyed
+/// (grey border, faded fill) since `layout-rs` draws neither dashes nor struck text.
+#[test]
+fn evaluation_shows_badges_marks_and_verdict() {
+    use crate::evaluate::{Options, evaluate};
+    let d = crate::render::dot::tests::contest();
+    let ev = evaluate(&d, &Options::default());
+    let mut ctx = RenderContext::new(&d);
+    ctx.evaluation = Some(&ev);
+    let svg = embedded_svg(&ctx).unwrap();
+    assert_svg(&svg);
+    for words in [
+        "OBJECTION · 0.05 ✗ out",
+        "· 0.33 ⇄ undecided",
+        "STANDS · preponderance of evidence",
+        "0.62: strength",
+    ] {
+        assert!(svg.contains(words), "{words} missing");
+    }
+    let faded_objection = faded(color(Polarity::Objection.fill_color())).to_web_color();
+    assert!(
+        svg.contains(&faded_objection),
+        "no faded fill {faded_objection}"
+    );
+    let plain = embedded_svg(&RenderContext::new(&d)).unwrap();
+    for words in [
+        "✗ out",
+        "⇄",
+        "STANDS",
+        "0.62: strength",
+        faded_objection.as_str(),
+    ] {
+        assert!(!plain.contains(words), "{words} without evaluation");
+    }
+    // Hostile text stays escaped with the evaluation on.
+    let h = hostile();
+    let ev = evaluate(&h, &Options::default());
+    let mut ctx = RenderContext::new(&h);
+    ctx.evaluation = Some(&ev);
+    let svg = embedded_svg(&ctx).unwrap();
+    assert_svg(&svg);
+    assert!(!svg.contains("<script") && svg.contains("&lt;script&gt;"));
+}
+
+#[test]
+fn faded_colours_are_halfway_to_white() {
+    assert_eq!(faded(color("#000000")).to_web_color(), "#7f7f7fff");
+    assert_eq!(faded(color("#ffffff")).to_web_color(), "#ffffffff");
+    assert_eq!(faded(color("#dcf0d5")).to_web_color(), "#edf7eaff");
+}

@@ -23,7 +23,10 @@ pub(super) struct EvalView {
     claims: Vec<RowView>,
     impacts: Vec<ImpactsView>,
     out: Vec<OutView>,
+    /// How many claims are undecided.
     undecided: usize,
+    /// The undecided claims, each with the undecided claims that attack it.
+    undecided_claims: Vec<UndecidedView>,
     /// The plain statement that reviews fed the numbers, when they did.
     reviews_note: Option<&'static str>,
 }
@@ -49,6 +52,8 @@ struct RowView {
     label: &'static str,
     label_key: &'static str,
     impact: String,
+    /// The thesis `impact` is about (the one the claim moves most); `None` without impact.
+    impact_on: Option<LinkView>,
 }
 
 #[derive(Serialize)]
@@ -69,7 +74,23 @@ struct OutView {
     claim: LinkView,
     short: String,
     strength: String,
+    /// Every `in` attacker that defeats it.
     defeated_by: Vec<LinkView>,
+    /// Those of them that oppose the claim itself.
+    opposed_by: Vec<LinkView>,
+    /// Those that undercut its link: they dispute that it backs its conclusion, not that
+    /// it is true (an undercut defeats the claim for the labelling all the same).
+    undercut_by: Vec<LinkView>,
+}
+
+#[derive(Serialize)]
+struct UndecidedView {
+    claim: LinkView,
+    short: String,
+    strength: String,
+    /// Its undecided attackers, the attacks nothing settles (never empty: a claim whose
+    /// attackers were all `out` would be `in`, and one with an `in` attacker `out`).
+    attackers: Vec<LinkView>,
 }
 
 /// The evaluation section, or `None` when the report is drawn without evaluation.
@@ -108,6 +129,7 @@ pub(super) fn eval_view(b: &Builder<'_, '_>) -> Option<EvalView> {
                 label: vocab::label(c.label, lang),
                 label_key: c.label.as_str(),
                 impact: c.impact.map_or(String::new(), |(_, x)| vocab::change(x)),
+                impact_on: c.impact.map(|(t, _)| b.link(t)),
             }
         })
         .collect();
@@ -141,13 +163,23 @@ pub(super) fn eval_view(b: &Builder<'_, '_>) -> Option<EvalView> {
         .iter()
         .enumerate()
         .filter(|(_, c)| c.label == Label::Out)
-        .map(|(i, c)| OutView {
-            short: short(b, i, 120),
-            claim: b.link(i),
-            strength: vocab::strength(c.strength, lang),
-            defeated_by: c.defeated_by.iter().map(|&a| b.link(a)).collect(),
+        .map(|(i, c)| {
+            let id = &b.d.claims[i].id;
+            let (undercut, opposed): (Vec<usize>, Vec<usize>) = c
+                .defeated_by
+                .iter()
+                .partition(|&&a| b.d.claims[a].undercuts.iter().any(|u| u == id));
+            OutView {
+                short: short(b, i, 120),
+                claim: b.link(i),
+                strength: vocab::strength(c.strength, lang),
+                defeated_by: c.defeated_by.iter().map(|&a| b.link(a)).collect(),
+                opposed_by: opposed.into_iter().map(|a| b.link(a)).collect(),
+                undercut_by: undercut.into_iter().map(|a| b.link(a)).collect(),
+            }
         })
         .collect();
+    let undecided_claims = undecided(b, ev);
     Some(EvalView {
         standard: vocab::standard(settings.standard, lang),
         standard_key: settings.standard.as_str(),
@@ -159,9 +191,38 @@ pub(super) fn eval_view(b: &Builder<'_, '_>) -> Option<EvalView> {
         claims,
         impacts,
         out,
-        undecided: ev.claims.iter().filter(|c| c.label == Label::Undec).count(),
+        undecided: undecided_claims.len(),
+        undecided_claims,
         reviews_note: settings.reviews.then(|| vocab::reviews_feed_note(lang)),
     })
+}
+
+/// The undecided claims in file order, each with the undecided claims attacking it.
+fn undecided(b: &Builder<'_, '_>, ev: &crate::evaluate::Evaluation) -> Vec<UndecidedView> {
+    let lang = b.ctx.lang.as_str();
+    let undec = |i: usize| ev.claims.get(i).is_some_and(|c| c.label == Label::Undec);
+    if !(0..ev.claims.len()).any(undec) {
+        return Vec::new();
+    }
+    let attacks = crate::evaluate::AttackGraph::from_debate(b.d);
+    (0..ev.claims.len())
+        .filter(|&i| undec(i))
+        .map(|i| UndecidedView {
+            short: short(b, i, 120),
+            claim: b.link(i),
+            strength: vocab::strength(ev.claims[i].strength, lang),
+            attackers: {
+                let mut a: Vec<usize> = attacks.attackers[i]
+                    .iter()
+                    .copied()
+                    .filter(|&a| undec(a))
+                    .collect();
+                a.sort_unstable();
+                a.dedup();
+                a.into_iter().map(|a| b.link(a)).collect()
+            },
+        })
+        .collect()
 }
 
 /// A claim's text on one line of at most `width` columns, ending in an ellipsis when cut.

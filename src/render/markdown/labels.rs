@@ -5,6 +5,9 @@ use serde::Serialize;
 /// The labels of the report (headings, legend, table heads) in one language.
 #[derive(Debug, Serialize)]
 pub(super) struct Labels {
+    /// Which language these labels are in (`en` or `bn`), for templates whose sentences are
+    /// ordered differently in each (the verdict): `{% if t.language == "bn" %}`.
+    language: &'static str,
     pub(super) untitled: &'static str,
     map: &'static str,
     contents: &'static str,
@@ -57,8 +60,14 @@ pub(super) struct Labels {
     nothing: &'static str,
     out_claims: &'static str,
     defeated_by: &'static str,
+    link_undercut_by: &'static str,
     no_out: &'static str,
+    undecided_heading: &'static str,
     undecided_note: &'static str,
+    attacked_by: &'static str,
+    impact_on: &'static str,
+    /// The end of a sentence: "." or the Bengali dari "।".
+    full_stop: &'static str,
     eval_help: &'static str,
     impacts_heading: &'static str,
     reviews: &'static str,
@@ -73,6 +82,7 @@ pub(super) struct Labels {
 }
 
 const EN: Labels = Labels {
+    language: "en",
     untitled: "Argument map",
     map: "Argument map",
     contents: "Contents",
@@ -126,8 +136,13 @@ const EN: Labels = Labels {
     nothing: "nothing",
     out_claims: "Claims that are out, and why",
     defeated_by: "defeated by",
+    link_undercut_by: "its link is undercut by",
     no_out: "No claim is out: every attack is answered.",
-    undecided_note: "claims are undecided: they attack each other and nothing settles between them.",
+    undecided_heading: "Undecided claims",
+    undecided_note: "These claims attack each other, and nothing settles between them.",
+    attacked_by: "attacked by",
+    impact_on: "on",
+    full_stop: ".",
     eval_help: "Strength runs from 0 to 1: each claim starts from its confidence (0.5 when none is given) and is pushed up by its reasons and down by its objections. It weighs only what this debate states; it is not a probability. A claim is out when an attack on it stands unanswered. Impact: how much the thesis's strength changes if the claim is removed.",
     impacts_heading: "What the verdict rests on",
     reviews: "reviews",
@@ -142,6 +157,7 @@ const EN: Labels = Labels {
 };
 
 const BN: Labels = Labels {
+    language: "bn",
     untitled: "যুক্তি-মানচিত্র",
     map: "যুক্তি-মানচিত্র",
     contents: "সূচি",
@@ -191,12 +207,17 @@ const BN: Labels = Labels {
     status: "অবস্থা",
     impact: "প্রভাব",
     rests_on: "সবচেয়ে বেশি নির্ভর করে",
-    pulled_down: "সবচেয়ে বেশি দুর্বল করে",
+    pulled_down: "-কে সবচেয়ে বেশি দুর্বল করে",
     nothing: "কিছুই না",
     out_claims: "খণ্ডিত দাবি, এবং কেন",
     defeated_by: "পরাস্ত করেছে",
+    link_undercut_by: "এর যোগসূত্র খণ্ডন করেছে",
     no_out: "কোনো দাবি খণ্ডিত নয়: প্রতিটি আক্রমণের জবাব আছে।",
-    undecided_note: "টি দাবি অনির্ধারিত: তারা পরস্পরকে আক্রমণ করে এবং কিছুই তাদের মীমাংসা করে না।",
+    undecided_heading: "অনির্ধারিত দাবি",
+    undecided_note: "এই দাবিগুলো পরস্পরকে আক্রমণ করে, এবং কিছুই তাদের মীমাংসা করে না।",
+    attacked_by: "আক্রমণ করেছে",
+    impact_on: "যার ওপর:",
+    full_stop: "।",
     eval_help: "শক্তি ০ থেকে ১: প্রতিটি দাবি তার আস্থা (না দিলে ০.৫) থেকে শুরু করে, কারণগুলি তাকে বাড়ায় আর আপত্তিগুলি কমায়। এটি কেবল এই বিতর্কে যা লেখা আছে তা-ই মাপে; এটি সম্ভাবনা নয়। কোনো দাবির ওপর আক্রমণের জবাব না থাকলে দাবিটি খণ্ডিত। প্রভাব: দাবিটি সরালে প্রতিপাদ্যের শক্তি কতটা বদলায়।",
     impacts_heading: "রায় কীসের ওপর দাঁড়িয়ে",
     reviews: "পর্যালোচনা",
@@ -213,7 +234,7 @@ const BN: Labels = Labels {
 /// The labels for a display language (`bn`, `bn-BD`, … → Bengali), English otherwise.
 pub(super) fn labels(lang: &str) -> &'static Labels {
     match lang.split(['-', '_']).next() {
-        Some("bn") => &BN,
+        Some(primary) if primary.eq_ignore_ascii_case("bn") => &BN,
         _ => &EN,
     }
 }

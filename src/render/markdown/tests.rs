@@ -551,3 +551,89 @@ fn evaluated_report_escapes_hostile_text_and_keeps_table_columns() {
         "{verdict}"
     );
 }
+
+/// The evaluated report of the small debate with every shape evaluation knows: a linked
+/// reason, an undercut that defeats evidence, a rebutted objection and a mutual attack.
+#[test]
+fn contest_report_lists_strengths_impacts_out_and_undecided_claims() {
+    let d = crate::render::dot::tests::contest();
+    let out = render_evaluated(&d, "en");
+    insta::assert_snapshot!("contest_report_en", out);
+    let first = out
+        .lines()
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .unwrap();
+    assert!(
+        first.starts_with(
+            "**Verdict:** under the preponderance of evidence standard (α 0.40, β 0.30, γ 0.20; "
+        ),
+        "{first}"
+    );
+    assert!(first.contains("the thesis [“School should start an hour later.”](#claim-later)"));
+    // Claims by strength: strongest first, each linked, numbers with two decimals.
+    let rows: Vec<&str> = out
+        .lines()
+        .skip_while(|l| *l != "### Claims by strength")
+        .filter(|l| l.starts_with("| [`"))
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    assert_eq!(rows.len(), d.claims.len(), "{out}");
+    let strengths: Vec<f64> = rows
+        .iter()
+        .map(|r| r.split(" | ").nth(1).unwrap().parse().unwrap())
+        .collect();
+    assert!(strengths.windows(2).all(|w| w[0] >= w[1]), "{strengths:?}");
+    for r in &rows {
+        let cells: Vec<&str> = r.split(" | ").collect();
+        assert!(
+            cells[0].starts_with("| [`") && cells[0].contains("](#claim-"),
+            "{r}"
+        );
+        assert_eq!(cells[1].len(), 4, "two decimals: {r}");
+    }
+    // What the thesis rests on, both ways.
+    assert!(
+        out.contains("- [`later`](#claim-later) rests most on: [`"),
+        "{out}"
+    );
+    assert!(out.contains("- [`later`](#claim-later) is pulled down most by: [`costly`]"));
+    // Out claims name the `in` attacker that defeats them, linked.
+    assert!(out.contains(
+        "- [`buses`](#claim-buses) (strength 0.05): The buses cannot run later. — defeated by [`bus-contract`](#claim-bus-contract)"
+    ), "{out}");
+    assert!(out.contains(" — its link is undercut by [`small-sample`](#claim-small-sample)"));
+    // The mutual attack is undecided, each side attacked by the other.
+    assert!(out.contains("### Undecided claims"));
+    assert!(out.contains("- [`cheap`](#claim-cheap) (strength 0.33): A later start costs nothing. — attacked by [`costly`](#claim-costly)"), "{out}");
+}
+
+#[test]
+fn contest_report_in_bengali_ends_sentences_with_a_dari() {
+    let d = crate::render::dot::tests::contest();
+    let out = render_evaluated(&d, "bn");
+    let verdict = out.lines().find(|l| l.starts_with("**রায়:**")).unwrap();
+    assert!(verdict.contains("প্রমাণের প্রাধান্য মানদণ্ডে (α 0.40"), "{verdict}");
+    assert!(verdict.ends_with('।'), "{verdict}");
+    assert!(out.contains("সবচেয়ে বেশি নির্ভর করে: [`"));
+    assert!(out.contains("### অনির্ধারিত দাবি"));
+    // A regional variant of Bengali gets the Bengali sentence too, not the English one.
+    let regional = render_evaluated(&d, "bn-BD");
+    assert!(regional.contains("**রায়:**") && !regional.contains("**Verdict:**"));
+}
+
+#[test]
+fn unsettled_strengths_say_so_instead_of_a_number() {
+    let d = crate::render::dot::tests::contest();
+    let mut ev = crate::evaluate::evaluate(&d, &crate::evaluate::Options::default());
+    let cheap = d.index_of("cheap").unwrap();
+    ev.claims[cheap].strength = None;
+    let mut ctx = RenderContext::new(&d);
+    ctx.evaluation = Some(&ev);
+    let out = String::from_utf8(Markdown { templates: None }.render(&ctx).unwrap()).unwrap();
+    let row = out.lines().find(|l| l.starts_with("| [`cheap`]")).unwrap();
+    assert!(row.contains("| did not settle |"), "{row}");
+    // Unsettled claims sort last.
+    let last = out.lines().rfind(|l| l.starts_with("| [`")).unwrap();
+    assert_eq!(last, row);
+    assert!(out.contains("(strength did not settle)"), "{out}");
+}
