@@ -50,6 +50,16 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     run(&args)
 }
 
+/// Removes an output an earlier build wrote and this one does not. Only a regular file is
+/// removed: a symlink or device the user pointed there is left alone.
+fn remove_stale(path: &std::path::Path) -> Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_file() => std::fs::remove_file(path)
+            .map_err(|e| crate::error::Error::io(format!("removing stale {}", path.display()), e)),
+        _ => Ok(()),
+    }
+}
+
 /// One build, for `build` and for each rebuild of `watch`.
 pub(super) fn run(args: &Args) -> Result<ExitCode> {
     let checked = args.debate.load_for_render()?;
@@ -80,8 +90,11 @@ pub(super) fn run(args: &Args) -> Result<ExitCode> {
     for (name, bytes) in OUTPUTS.into_iter().zip(outputs) {
         write_atomic(&args.output.join(name), bytes)?;
     }
-    if let Some(bytes) = &eval_json {
-        write_atomic(&args.output.join(EVAL_OUTPUT), bytes)?;
+    let eval_path = args.output.join(EVAL_OUTPUT);
+    match &eval_json {
+        Some(bytes) => write_atomic(&eval_path, bytes)?,
+        // An evaluation left by an earlier build would contradict the new outputs.
+        None => remove_stale(&eval_path)?,
     }
     if let Some(note) = &svg.note {
         super::common::note(format_args!("note: {note}"));

@@ -175,4 +175,14 @@ fn map_report_and_build_show_the_evaluation_unless_no_eval() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(!bare.path().join("evaluation.json").exists());
+    // Rebuilding without evaluation into a folder that has one removes the stale file.
+    let r = run(&[
+        "build",
+        dir,
+        "-o",
+        out.path().to_str().unwrap(),
+        "--no-eval",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!out.path().join("evaluation.json").exists());
 }
