@@ -8,8 +8,9 @@ use crate::error::Result;
 use crate::output::write_atomic;
 use crate::render::Renderer;
 use crate::render::eval::EvalJson;
+use crate::render::html::Html;
 use crate::render::json::Json;
-use crate::render::map::render_build_svg;
+use crate::render::map::{MapOutput, render_build_svg};
 use crate::render::markdown::Markdown;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,11 +41,11 @@ pub struct Args {
 }
 
 /// The files `build` writes into the output folder.
-const OUTPUTS: [&str; 4] = ["map.dot", "map.svg", "report.md", "debate.json"];
+const OUTPUTS: [&str; 5] = ["map.dot", "map.svg", "map.html", "report.md", "debate.json"];
 /// Written beside them unless `--no-eval`: what `eval --format json` prints.
 const EVAL_OUTPUT: &str = "evaluation.json";
 
-/// Runs `build`: writes `map.dot`, `map.svg`, `report.md`, `debate.json` and, unless
+/// Runs `build`: writes `map.dot`, `map.svg`, `map.html`, `report.md`, `debate.json` and, unless
 /// `--no-eval`, `evaluation.json`.
 pub fn execute(args: Args) -> Result<ExitCode> {
     run(&args)
@@ -74,9 +75,18 @@ pub(super) fn run(args: &Args) -> Result<ExitCode> {
     // Render everything before writing anything: a failing renderer leaves the previous
     // outputs untouched instead of a mix of old and new files.
     let dot = crate::render::dot::to_dot(&ctx);
-    let svg = super::common::with_progress("laying out the map", || {
-        render_build_svg(&ctx, &dot, layout_timeout(args.layout_timeout))
-    })?;
+    let timeout = layout_timeout(args.layout_timeout);
+    let html = Html {
+        templates: args.templates.clone(),
+        timeout,
+    };
+    let mut page = super::common::with_progress("laying out the maps", || html.page(&ctx))?;
+    // The page's Graphviz layout in the display language is map.svg; without Graphviz the
+    // SVG gets the built-in layout (or a placeholder) on its own.
+    let svg = match page.graphviz_svg.take() {
+        Some(bytes) => MapOutput { bytes, note: None },
+        None => render_build_svg(&ctx, &dot, timeout)?,
+    };
     let report = Markdown {
         templates: args.templates.clone(),
     }
@@ -86,7 +96,7 @@ pub(super) fn run(args: &Args) -> Result<ExitCode> {
         Some(_) => Some(EvalJson.render(&ctx)?),
         None => None,
     };
-    let outputs = [dot.as_bytes(), &svg.bytes, &report, &json];
+    let outputs = [dot.as_bytes(), &svg.bytes, &page.bytes, &report, &json];
     for (name, bytes) in OUTPUTS.into_iter().zip(outputs) {
         write_atomic(&args.output.join(name), bytes)?;
     }
@@ -96,7 +106,8 @@ pub(super) fn run(args: &Args) -> Result<ExitCode> {
         // An evaluation left by an earlier build would contradict the new outputs.
         None => remove_stale(&eval_path)?,
     }
-    if let Some(note) = &svg.note {
+    // Both notes say Graphviz is missing; one is enough.
+    if let Some(note) = svg.note.as_ref().or(page.note.as_ref()) {
         super::common::note(format_args!("note: {note}"));
     }
     let mut written = OUTPUTS.to_vec();

@@ -10,6 +10,7 @@ mod common;
 mod diff;
 mod eval;
 mod export;
+mod html;
 mod import;
 mod init;
 mod map;
@@ -44,6 +45,7 @@ Examples:
   claimmap build claims            check the demo debate and write out/map.svg, out/report.md ...
   claimmap check claims            list every problem with file, line and column
   claimmap map claims -o map.png   draw the argument map (needs Graphviz for PNG/PDF)
+  claimmap html claims -o map.html the interactive map: click a claim to read its evidence
   claimmap eval claims             how well each claim stands and what decides the thesis
 
 Exit codes: 0 success, 1 the debate has errors, 2 claimmap could not run.";
@@ -57,6 +59,9 @@ pub enum Command {
     Map(map::Args),
     /// Write the Markdown report.
     Report(report::Args),
+    /// Write the interactive HTML map: one self-contained page with a side panel, search,
+    /// filters, a language switch and zoom.
+    Html(html::Args),
     /// Weigh the debate: each claim's strength and label, each thesis's verdict, and what
     /// would change it.
     Eval(eval::Args),
@@ -84,8 +89,8 @@ pub enum Command {
     Man(shell::ManArgs),
     /// Rebuild the outputs of `build` whenever the debate changes (Ctrl-C stops).
     Watch(watch::WatchArgs),
-    /// The main job: check, then write map.dot, map.svg, report.md, debate.json and
-    /// evaluation.json.
+    /// The main job: check, then write map.dot, map.svg, map.html, report.md, debate.json
+    /// and evaluation.json.
     Build(build::Args),
 }
 
@@ -96,6 +101,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(a) => check::execute(a),
         Command::Map(a) => map::execute(a),
         Command::Report(a) => report::execute(a),
+        Command::Html(a) => html::execute(a),
         Command::Eval(a) => eval::execute(a),
         Command::Import(a) => import::execute(a),
         Command::Export(a) => export::execute(a),

@@ -429,7 +429,7 @@ fn tooltip_text(text: &str) -> String {
 
 /// Only plain web addresses become links: a `javascript:` URL in a source would run when a
 /// reader clicks the box in the SVG.
-fn is_web_address(url: &str) -> bool {
+pub(crate) fn is_web_address(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
     lower.starts_with("https://") || lower.starts_with("http://")
 }

@@ -42,6 +42,16 @@ const CSS_FONT: &str =
 /// Errors (never panics): more than [`EMBEDDED_MAX_CLAIMS`] visible claims, or a graph that
 /// `layout-rs` fails on; both say to install Graphviz.
 pub fn embedded_svg(ctx: &RenderContext<'_>) -> Result<String> {
+    embedded_svg_with_boxes(ctx).map(|(svg, _)| svg)
+}
+
+/// Where a claim's box was drawn by the embedded layout: its index and `(x, y, width,
+/// height)` in the SVG's user units.
+pub type ClaimBox = (usize, [f64; 4]);
+
+/// Like [`embedded_svg`], also returning each drawn claim's box, so the interactive page can
+/// lay clickable, focusable areas over a drawing that `layout-rs` cannot tag itself.
+pub fn embedded_svg_with_boxes(ctx: &RenderContext<'_>) -> Result<(String, Vec<ClaimBox>)> {
     let visible = (0..ctx.debate.claims.len())
         .filter(|&i| ctx.is_visible(i))
         .count();
@@ -54,11 +64,19 @@ pub fn embedded_svg(ctx: &RenderContext<'_>) -> Result<String> {
             ),
         });
     }
-    let svg = panic::catch_unwind(AssertUnwindSafe(|| {
-        let mut graph = build(ctx);
+    let drawn = panic::catch_unwind(AssertUnwindSafe(|| {
+        let (mut graph, handles) = build(ctx);
         let mut writer = SVGWriter::new();
         graph.do_it(false, false, false, &mut writer);
-        (writer.finalize(), bounds(&graph))
+        let boxes = handles
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| {
+                let (a, b) = graph.pos((*h)?).bbox(false);
+                Some((i, [a.x, a.y, b.x - a.x, b.y - a.y]))
+            })
+            .collect::<Vec<_>>();
+        (writer.finalize(), bounds(&graph), boxes)
     }))
     .map_err(|cause| Error::Tool {
         message: format!(
@@ -67,7 +85,7 @@ pub fn embedded_svg(ctx: &RenderContext<'_>) -> Result<String> {
             super::graphviz::INSTALL_HINT
         ),
     })?;
-    Ok(finish(ctx, svg.0, svg.1))
+    Ok((finish(ctx, drawn.0, drawn.1), drawn.2))
 }
 
 /// The box that holds every shape, with a margin. `layout-rs` sizes the canvas from the byte
@@ -124,7 +142,7 @@ fn finish(ctx: &RenderContext<'_>, svg: String, (low, high): (Point, Point)) -> 
 /// The graph to lay out. With the thesis on top (`BT`, the default) edges run from conclusion
 /// to premise with the arrowhead at the start, because `layout-rs` puts an edge's source
 /// above its target.
-fn build(ctx: &RenderContext<'_>) -> VisualGraph {
+fn build(ctx: &RenderContext<'_>) -> (VisualGraph, Vec<Option<layout::adt::dag::NodeHandle>>) {
     let d = ctx.debate;
     let w = dot::words(&ctx.lang);
     let orientation = match ctx.rankdir {
@@ -222,7 +240,7 @@ fn build(ctx: &RenderContext<'_>) -> VisualGraph {
         }
     }
     add_legend(&mut graph, w, orientation, ctx.evaluation.is_some());
-    graph
+    (graph, handles)
 }
 
 /// A column of boxes in the fill colours, each saying what its colour and mark mean.

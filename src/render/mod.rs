@@ -12,6 +12,7 @@ pub mod dot;
 pub mod eval;
 pub mod graphml;
 pub mod graphviz;
+pub mod html;
 pub mod iccma;
 pub mod json;
 pub mod layout;
@@ -105,6 +106,19 @@ impl<'a> RenderContext<'a> {
             changes: None,
             mermaid: false,
             summaries: Vec::new(),
+        }
+    }
+
+    /// The same context in another display language (the interactive page draws the map
+    /// once per language).
+    pub fn with_lang(&self, lang: &str) -> RenderContext<'a> {
+        RenderContext {
+            lang: lang.to_string(),
+            warnings: self.warnings.clone(),
+            visible: self.visible.clone(),
+            map_image: self.map_image.clone(),
+            summaries: self.summaries.clone(),
+            ..*self
         }
     }
 

@@ -8,6 +8,7 @@ mod diff;
 mod eval;
 mod graphml;
 mod hostile;
+mod html;
 mod iccma;
 mod new;
 mod output;

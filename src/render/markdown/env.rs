@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Where each template came from: the user's file for overrides, absent for built-ins.
-pub(super) type Origins = BTreeMap<String, PathBuf>;
+pub(crate) type Origins = BTreeMap<String, PathBuf>;
 
 /// The template environment of the report: the built-in templates, replaced file by file by
 /// those in `override_dir`, with the Markdown filters registered and undefined variables
@@ -20,7 +20,7 @@ pub fn template_env(override_dir: Option<&Path>) -> Result<Environment<'static>>
     build_env(override_dir).map(|(env, _)| env)
 }
 
-pub(super) fn build_env(override_dir: Option<&Path>) -> Result<(Environment<'static>, Origins)> {
+pub(crate) fn build_env(override_dir: Option<&Path>) -> Result<(Environment<'static>, Origins)> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_syntax(
@@ -106,7 +106,7 @@ fn template_files(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
 /// Turns a minijinja error into [`Error::Template`], naming the innermost template and line
 /// (an error inside an included partial is reported there, "included from" the outer one) and,
 /// for user templates, the file it came from.
-pub(super) fn template_error(err: &minijinja::Error, origins: &Origins) -> Error {
+pub(crate) fn template_error(err: &minijinja::Error, origins: &Origins) -> Error {
     let mut chain: Vec<&minijinja::Error> = vec![err];
     let mut next = std::error::Error::source(err);
     while let Some(e) = next {

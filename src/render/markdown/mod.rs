@@ -34,7 +34,8 @@ pub use view::report_context;
 
 use super::{RenderContext, Renderer};
 use crate::error::Result;
-use env::{build_env, template_error, tidy};
+use env::tidy;
+pub(crate) use env::{build_env, template_error};
 use minijinja::value::{Serde, Value};
 use std::path::PathBuf;
 use view::report_view;
@@ -42,7 +43,7 @@ use view::report_view;
 /// The name of the template the report starts from.
 pub const MAIN_TEMPLATE: &str = "report.md.j2";
 
-/// The built-in templates as `(name, source)`, compiled in so the binary works anywhere. Names
+/// The built-in templates (the report's and the interactive page's) as `(name, source)`, compiled in so the binary works anywhere. Names
 /// are paths relative to `templates/`; a file with the same relative name in `--templates DIR`
 /// replaces one. Public so a command can copy them out as a starting point for customising.
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
@@ -77,6 +78,18 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     (
         "report/contributions.md.j2",
         include_str!("../../../templates/report/contributions.md.j2"),
+    ),
+    (
+        crate::render::html::PAGE_TEMPLATE,
+        include_str!("../../../templates/map.html.j2"),
+    ),
+    (
+        "map/style.css.j2",
+        include_str!("../../../templates/map/style.css.j2"),
+    ),
+    (
+        crate::render::html::SCRIPT_TEMPLATE,
+        include_str!("../../../templates/map/script.js.j2"),
     ),
 ];
 
