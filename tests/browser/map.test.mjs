@@ -167,6 +167,29 @@ const text = (page, sel) => page.locator(sel).first().textContent();
   check("Enter opens the focused claim", page.url().endsWith("#" + focused.slice(6)), page.url());
   await page.keyboard.press("Escape");
   check("Escape closes the panel", !page.url().includes("#"), page.url());
+  check(
+    "a screen reader hears what was selected",
+    (await text(page, "#announce")).startsWith("selected: "),
+    await text(page, "#announce"),
+  );
+  // Arrow keys follow the argument: up to the conclusion, down to the first reason.
+  await page.focus("#claim-ev-militia");
+  await page.keyboard.press("ArrowUp");
+  check("ArrowUp goes to what a claim supports", (await page.evaluate(() => document.activeElement.id)) === "claim-militia-beat-kerensky");
+  await page.keyboard.press("ArrowDown");
+  check("ArrowDown goes to its first reason", (await page.evaluate(() => document.activeElement.id)) === "claim-ev-militia");
+  const ring = await page.evaluate(() => {
+    const shape = document.activeElement.querySelector("path, polygon");
+    return getComputedStyle(shape).stroke;
+  });
+  check("the focused claim has a visible focus outline", ring === "rgb(11, 87, 208)", ring);
+  const inView = await page.evaluate(() => {
+    const r = document.activeElement.getBoundingClientRect();
+    const m = document.getElementById("map").getBoundingClientRect();
+    return r.top >= m.top - 1 && r.bottom <= m.bottom + 1 && window.scrollY === 0;
+  });
+  check("keyboard focus brings the claim into the map's view", inView);
+  await page.screenshot({ path: join(config.shots, "focus.png") });
 
   // Zoom: buttons and keys change the view box; 0 fits again.
   const before = await page.evaluate(() => document.querySelector("#map svg").viewBox.baseVal.width);

@@ -122,7 +122,7 @@ const EN: &[(&str, &str)] = &[
     ("legend.undec", "⇄ undecided: attacks that nothing settles"),
     (
         "legend.keys",
-        "Keys: Tab moves between claims, Enter opens one, Escape closes the panel, + and − zoom, 0 fits the map",
+        "Keys: Tab moves between claims, arrows follow the argument (up to what a claim argues about, down to its reasons, left and right along the outline), Enter opens a claim, Escape closes the panel, + and − zoom, 0 shows the whole map",
     ),
     ("selected", "selected"),
     ("skip", "Skip to the claim details"),
@@ -232,7 +232,7 @@ const BN: &[(&str, &str)] = &[
     ("legend.undec", "⇄ অনির্ধারিত: যে আক্রমণের মীমাংসা হয়নি"),
     (
         "legend.keys",
-        "কী: Tab দিয়ে দাবি থেকে দাবিতে যান, Enter খোলে, Escape প্যানেল বন্ধ করে, + ও − দিয়ে বড়-ছোট, 0 দিয়ে পুরো মানচিত্র",
+        "কী: Tab দিয়ে দাবি থেকে দাবিতে যান, তীর-চাবি যুক্তি ধরে চলে (উপরে: দাবিটি যা নিয়ে, নিচে: তার যুক্তি, ডানে-বাঁয়ে: রূপরেখার ক্রমে), Enter দাবি খোলে, Escape প্যানেল বন্ধ করে, + ও − দিয়ে বড়-ছোট, 0 দিয়ে পুরো মানচিত্র",
     ),
     ("selected", "নির্বাচিত"),
     ("skip", "দাবির বিবরণে যান"),
