@@ -126,6 +126,10 @@ const EN: &[(&str, &str)] = &[
     ),
     ("selected", "selected"),
     ("skip", "Skip to the claim details"),
+    (
+        "noscript",
+        "The map is shown without JavaScript; the side panel, search, filters, zoom and the outline need it.",
+    ),
 ];
 
 const BN: &[(&str, &str)] = &[
@@ -236,6 +240,10 @@ const BN: &[(&str, &str)] = &[
     ),
     ("selected", "নির্বাচিত"),
     ("skip", "দাবির বিবরণে যান"),
+    (
+        "noscript",
+        "JavaScript ছাড়াও মানচিত্র দেখা যায়; পাশের প্যানেল, খোঁজা, ছাঁকনি, বড়-ছোট করা ও রূপরেখার জন্য JavaScript লাগে।",
+    ),
 ];
 
 /// The page's words in `lang`: Bengali for `bn` and its regional variants, else English.
