@@ -4,7 +4,7 @@ use super::claims::RawClaim;
 use super::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::{Kind, QuoteStatus};
-use crate::quotes::{QuoteMatch, SourceText, find_quote};
+use crate::quotes::{QuoteMatch, SourceText, find_quote, find_quotes};
 use std::collections::HashMap;
 use std::path::{Component, Path};
 
@@ -182,42 +182,54 @@ pub fn check_quotes(
         .collect()
 }
 
-/// `find_quote` for every claim with a quote from a local source, in parallel; `None` for
-/// the others.
+/// The quote match of every claim with a quote from a local source, `None` for the others.
+/// Quotes are grouped by source and each group is matched in one pass over the source
+/// ([`find_quotes`]), split across the cores when it is big.
 fn match_all(
     raws: &[RawClaim],
     known: &HashMap<&str, bool>,
     texts: &HashMap<String, SourceText>,
 ) -> Vec<Option<QuoteMatch>> {
-    let job = |c: &RawClaim| -> Option<QuoteMatch> {
-        let source = c.source.as_ref()?;
-        if known.get(source.value.as_str()) != Some(&true) {
-            return None;
+    let mut groups: HashMap<&str, Vec<(usize, &str)>> = HashMap::new();
+    for (i, c) in raws.iter().enumerate() {
+        let (Some(source), Some(quote)) = (&c.source, &c.quote) else {
+            continue;
+        };
+        if known.get(source.value.as_str()) == Some(&true) && texts.contains_key(&source.value) {
+            groups
+                .entry(source.value.as_str())
+                .or_default()
+                .push((i, quote.value.as_str()));
         }
-        let text = texts.get(&source.value)?;
-        Some(find_quote(text, &c.quote.as_ref()?.value))
-    };
+    }
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
-    let chunk = raws.len().div_ceil(threads).max(1);
-    if threads == 1 || raws.len() < 256 {
-        return raws.iter().map(job).collect();
-    }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = raws
-            .chunks(chunk)
-            .map(|part| {
-                let handle = scope.spawn(move || part.iter().map(job).collect::<Vec<_>>());
-                (part.len(), handle)
+    let mut out: Vec<Option<QuoteMatch>> = vec![None; raws.len()];
+    for (source, group) in groups {
+        let text = &texts[source];
+        let quotes: Vec<&str> = group.iter().map(|&(_, q)| q).collect();
+        let matches = if threads == 1 || quotes.len() < 2_000 {
+            find_quotes(text, &quotes)
+        } else {
+            let chunk = quotes.len().div_ceil(threads);
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = quotes
+                    .chunks(chunk)
+                    .map(|part| (part, scope.spawn(move || find_quotes(text, part))))
+                    .collect();
+                // A chunk whose thread failed is matched again here.
+                handles
+                    .into_iter()
+                    .flat_map(|(part, h)| h.join().unwrap_or_else(|_| find_quotes(text, part)))
+                    .collect()
             })
-            .collect();
-        // A chunk whose thread failed is matched again in the caller, one by one.
-        handles
-            .into_iter()
-            .flat_map(|(len, h)| h.join().unwrap_or_else(|_| vec![None; len]))
-            .collect()
-    })
+        };
+        for ((i, _), m) in group.into_iter().zip(matches) {
+            out[i] = Some(m);
+        }
+    }
+    out
 }
 
 fn sorted_keys(known: &HashMap<&str, bool>) -> String {
