@@ -170,6 +170,12 @@ impl Diagnostics {
         self.items.push(d);
     }
 
+    /// Moves every problem of `other` (found on another thread) into this list.
+    pub fn append(&mut self, mut other: Diagnostics) {
+        self.items.append(&mut other.items);
+        self.texts.append(&mut other.texts);
+    }
+
     /// Remembers a file's text so its lines can be quoted in snippets.
     pub fn add_text(&mut self, file: &str, text: Arc<str>) {
         self.texts.insert(file.to_string(), text);

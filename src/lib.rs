@@ -45,8 +45,11 @@ pub struct Checked {
 /// debate are in [`Checked::diagnostics`].
 pub fn check(root: &Path, options: &load::LoadOptions) -> error::Result<Checked> {
     let mut diagnostics = Diagnostics::default();
-    let loaded = load::load(root, options, &mut diagnostics)?;
-    let (debate, stats) = validate::validate(&loaded, &mut diagnostics);
+    let (loaded, reads) = load::load_and_read(root, options, &mut diagnostics, |config| {
+        let lang = validate::default_language(config);
+        move |file: &load::LoadedFile| validate::read_claim_file(file, &lang, options)
+    })?;
+    let (debate, stats) = validate::validate_read(&loaded, reads, &mut diagnostics);
     Ok(Checked {
         root: root.to_path_buf(),
         debate,

@@ -63,6 +63,58 @@ pub struct Loaded {
 /// Loads a debate folder. Problems in files are added to `diags`; only a missing folder is an
 /// [`Error`].
 pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Result<Loaded> {
+    load_inner(
+        root,
+        options,
+        diags,
+        None::<&(dyn Fn(&LoadedFile) + Sync)>,
+        true,
+    )
+    .map(|(l, _)| l)
+}
+
+/// Like [`load`], but reads each claim file with the reader that `reader_for` makes from the
+/// parsed `claimmap.yaml`, on the thread that parsed it, and then drops the file's tree.
+/// Reading a file as soon as it is parsed uses every core for the reading too, and the trees
+/// of a big debate, which take most of its memory, never all exist at once.
+///
+/// Returns the debate's files (without their trees; `claimmap.yaml` keeps its tree) and what
+/// the reader returned for each of them, in the same order.
+pub fn load_and_read<T, R>(
+    root: &Path,
+    options: &LoadOptions,
+    diags: &mut Diagnostics,
+    reader_for: impl FnOnce(Option<&LoadedFile>) -> R,
+) -> Result<(Loaded, Vec<T>)>
+where
+    T: Send + Default,
+    R: Fn(&LoadedFile) -> T + Sync,
+{
+    if !root.is_dir() {
+        return Err(Error::NoDebate {
+            path: root.to_path_buf(),
+        });
+    }
+    // The reader may depend on the settings (the default language), so they come first.
+    let config_path = root.join(CONFIG_FILE);
+    let config = config_path
+        .is_file()
+        .then(|| read_one(root, &config_path, options));
+    let reader = reader_for(config.as_ref().and_then(|(f, _)| f.as_ref()));
+    let (loaded, reads) = load_inner(root, options, diags, Some(&reader), false)?;
+    let reads = reads.into_iter().map(Option::unwrap_or_default).collect();
+    Ok((loaded, reads))
+}
+
+/// Loads the folder; with a `reader`, each claim file is read on its parsing thread and, unless
+/// `keep_nodes`, its tree dropped. The second result has one entry per file in `files`.
+fn load_inner<T: Send>(
+    root: &Path,
+    options: &LoadOptions,
+    diags: &mut Diagnostics,
+    reader: Option<&(dyn Fn(&LoadedFile) -> T + Sync)>,
+    keep_nodes: bool,
+) -> Result<(Loaded, Vec<Option<T>>)> {
     if !root.is_dir() {
         return Err(Error::NoDebate {
             path: root.to_path_buf(),
@@ -71,10 +123,21 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Resu
     let mut paths = Vec::new();
     collect_yaml(root, root, &mut paths, diags);
     paths.sort();
-    let results = parse_all(root, &paths, options);
+    let results = parse_all(root, &paths, options, &|file: &mut LoadedFile| {
+        let claim_file = file.rel != CONFIG_FILE && file.rel != "claimmap.yml";
+        let read = match reader {
+            Some(read) if claim_file && file.node.is_some() => Some(read(file)),
+            _ => None,
+        };
+        if claim_file && !keep_nodes {
+            file.node = None;
+        }
+        read
+    });
     let mut config = None;
     let mut files = Vec::with_capacity(results.len());
-    for (file, problems) in results {
+    let mut reads = Vec::with_capacity(results.len());
+    for (file, problems, read) in results {
         if let Some(f) = &file {
             diags.add_text(&f.rel, f.text.clone());
         }
@@ -92,15 +155,19 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Resu
                 config = Some(f);
             } else {
                 files.push(f);
+                reads.push(read);
             }
         }
     }
-    Ok(Loaded {
-        limits: options.clone(),
-        root: root.to_path_buf(),
-        config,
-        files,
-    })
+    Ok((
+        Loaded {
+            limits: options.clone(),
+            root: root.to_path_buf(),
+            config,
+            files,
+        },
+        reads,
+    ))
 }
 
 /// The path of `path` relative to `root`, with `/` separators on every platform.
@@ -149,30 +216,60 @@ const MB: f64 = 1024.0 * 1024.0;
 
 type Parsed = (Option<LoadedFile>, Vec<Diagnostic>);
 
-fn parse_all(root: &Path, paths: &[PathBuf], options: &LoadOptions) -> Vec<Parsed> {
+/// A parsed file with what the reader made of it.
+type ParsedRead<T> = (Option<LoadedFile>, Vec<Diagnostic>, Option<T>);
+
+/// Reads and parses every path on all cores, then applies `after` to each parsed file on the
+/// same thread (the reader of [`load_and_read`]).
+fn parse_all<T: Send>(
+    root: &Path,
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    after: &(dyn Fn(&mut LoadedFile) -> Option<T> + Sync),
+) -> Vec<ParsedRead<T>> {
+    let one = |p: &PathBuf| {
+        let (mut file, problems) = read_one(root, p, options);
+        let read = file.as_mut().and_then(after);
+        (file, problems, read)
+    };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
     if threads <= 1 || paths.len() < 4 {
-        return paths.iter().map(|p| read_one(root, p, options)).collect();
+        return paths.iter().map(one).collect();
     }
-    let chunk = paths.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = paths
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    part.iter()
-                        .map(|p| read_one(root, p, options))
-                        .collect::<Vec<_>>()
+    // Files are handed out one at a time, so a thread that drew big files does not hold up
+    // the others; results are put back in path order.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut slots: Vec<Option<ParsedRead<T>>> = (0..paths.len()).map(|_| None).collect();
+    let done: Vec<Vec<(usize, ParsedRead<T>)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(p) = paths.get(i) else { break };
+                        mine.push((i, one(p)));
+                    }
+                    mine
                 })
             })
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .map(|h| h.join().unwrap_or_default())
             .collect()
-    })
+    });
+    for (i, result) in done.into_iter().flatten() {
+        slots[i] = Some(result);
+    }
+    // A file whose thread failed is read again here.
+    slots
+        .into_iter()
+        .zip(paths)
+        .map(|(slot, p)| slot.unwrap_or_else(|| one(p)))
+        .collect()
 }
 
 fn read_one(root: &Path, path: &Path, options: &LoadOptions) -> Parsed {

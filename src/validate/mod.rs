@@ -21,10 +21,69 @@ use claims::RawClaim;
 use fields::Reader;
 use std::collections::HashMap;
 
+/// What one claim file holds, read on its own: its raw claims and reviews and the problems
+/// found reading them. Files are read independently (in parallel by [`crate::check`]).
+#[derive(Default)]
+pub struct FileRead {
+    claims: Vec<RawClaim>,
+    reviews: Vec<reviews::RawReview>,
+    diags: Diagnostics,
+}
+
+/// The debate's default display language, as [`validate`] will read it from `claimmap.yaml`
+/// (plain-string texts in claim files are stored under it).
+pub fn default_language(config: Option<&crate::load::LoadedFile>) -> String {
+    let mut scratch = Diagnostics::default();
+    let read = config::read(
+        config,
+        &mut Reader {
+            file: CONFIG_FILE,
+            text: config.map_or("", |f| &f.text),
+            diags: &mut scratch,
+        },
+    );
+    read.languages[0].clone()
+}
+
+/// Reads one claim file (see [`FileRead`]).
+pub fn read_claim_file(
+    file: &crate::load::LoadedFile,
+    default_lang: &str,
+    limits: &crate::load::LoadOptions,
+) -> FileRead {
+    let mut out = FileRead::default();
+    if let Some(node) = &file.node {
+        let mut r = Reader {
+            file: &file.rel,
+            text: &file.text,
+            diags: &mut out.diags,
+        };
+        out.claims = claims::read_file(node, &mut r, default_lang, limits);
+        out.reviews = reviews::read_file(node, &mut r);
+    }
+    out
+}
+
 /// Validates a loaded debate. Always returns a model (built from the claims that could be
 /// read) so that `check` can count and lint even a broken debate; callers must not render it
 /// when `diags.has_errors()`.
 pub fn validate(loaded: &Loaded, diags: &mut Diagnostics) -> (Debate, Stats) {
+    let lang = default_language(loaded.config.as_ref());
+    let reads = loaded
+        .files
+        .iter()
+        .map(|f| read_claim_file(f, &lang, &loaded.limits))
+        .collect();
+    validate_read(loaded, reads, diags)
+}
+
+/// [`validate`] for files already read, one [`FileRead`] per file of `loaded` (whose trees
+/// may be gone: [`crate::load::load_and_read`]).
+pub fn validate_read(
+    loaded: &Loaded,
+    reads: Vec<FileRead>,
+    diags: &mut Diagnostics,
+) -> (Debate, Stats) {
     let config = config::read(
         loaded.config.as_ref(),
         &mut Reader {
@@ -33,24 +92,12 @@ pub fn validate(loaded: &Loaded, diags: &mut Diagnostics) -> (Debate, Stats) {
             diags,
         },
     );
-    let default_lang = config.languages[0].clone();
     let mut raws: Vec<RawClaim> = Vec::new();
     let mut raw_reviews: Vec<reviews::RawReview> = Vec::new();
-    for file in &loaded.files {
-        if let Some(node) = &file.node {
-            let mut r = Reader {
-                file: &file.rel,
-                text: &file.text,
-                diags,
-            };
-            raws.extend(claims::read_file(
-                node,
-                &mut r,
-                &default_lang,
-                &loaded.limits,
-            ));
-            raw_reviews.extend(reviews::read_file(node, &mut r));
-        }
+    for read in reads {
+        raws.extend(read.claims);
+        raw_reviews.extend(read.reviews);
+        diags.append(read.diags);
     }
     let firsts = rules::unique_ids(&raws, diags);
     let kept: Vec<usize> = (0..raws.len()).filter(|&i| firsts[i]).collect();
@@ -312,6 +359,42 @@ fn lint_relations(debate: &Debate, k: usize, raw: &RawClaim, diags: &mut Diagnos
                 Diagnostic::warning("undercut-without-link", format!("`{}` supports and opposes nothing, so it has no link for `{}` to undercut", target.value, claim.id))
                     .at(&raw.file, target.pos)
                     .help("an undercut attacks the link from a reason to its conclusion; to say the claim is false, use `opposes:`"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::Diagnostics;
+    use crate::load::{LoadOptions, load};
+    use std::path::Path;
+
+    /// `check` reads files on the parsing threads and drops their trees; the result must be
+    /// exactly what validating the fully loaded folder gives, problems included.
+    #[test]
+    fn reading_while_parsing_gives_the_same_debate() {
+        for dir in [
+            "claims",
+            "tests/fixtures/lints",
+            "tests/fixtures/wrong-type",
+        ] {
+            let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            let options = LoadOptions::default();
+            let checked = crate::check(&root, &options).unwrap();
+            let mut diags = Diagnostics::default();
+            let loaded = load(&root, &options, &mut diags).unwrap();
+            let (debate, stats) = super::validate(&loaded, &mut diags);
+            assert_eq!(
+                serde_json::to_value(&checked.debate).unwrap(),
+                serde_json::to_value(&debate).unwrap(),
+                "{dir}"
+            );
+            assert_eq!(checked.stats.claims, stats.claims);
+            assert_eq!(
+                checked.diagnostics.to_json(&checked.stats),
+                diags.to_json(&stats),
+                "{dir}"
             );
         }
     }
