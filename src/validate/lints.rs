@@ -62,9 +62,17 @@ const ABBREVIATIONS: &[&str] = &[
     "e.g", "i.e", "etc", "vs", "cf", "no", "st", "mr", "mrs", "dr", "geo", "sess",
 ];
 
-/// Runs the structure lints (except `disconnected`, which validation reports itself).
-pub fn lint(debate: &Debate, raws: &[RawClaim], kept: &[usize], diags: &mut Diagnostics) {
-    for (k, claim) in debate.claims.iter().enumerate() {
+/// Runs the structure lints (except `disconnected`, which validation reports itself) on the
+/// claims in `range` (validation splits the claims across the cores).
+pub fn lint(
+    debate: &Debate,
+    raws: &[RawClaim],
+    kept: &[usize],
+    range: std::ops::Range<usize>,
+    diags: &mut Diagnostics,
+) {
+    for k in range {
+        let claim = &debate.claims[k];
         let raw = &raws[kept[k]];
         if claim.kind != Kind::Evidence {
             let words: Vec<&str> = claim

@@ -127,7 +127,9 @@ pub fn validate_read(
     lint_schemes(&debate, &raws, diags);
     debate.reviews = reviews::check(&raw_reviews, &debate, diags);
     lint_debate(&debate, &raws, &kept, diags);
-    lints::lint(&debate, &raws, &kept, diags);
+    per_claim(debate.claims.len(), diags, |range, diags| {
+        lints::lint(&debate, &raws, &kept, range, diags)
+    });
     diags.allow(&config.allow);
     let stats = Stats {
         files: loaded.files.len(),
@@ -254,8 +256,24 @@ fn lint_debate(debate: &Debate, raws: &[RawClaim], kept: &[usize], diags: &mut D
         );
     }
     let connected = debate.connected_to_thesis();
+    // Every claim's checks are its own, so they run on all cores (see `per_claim`).
+    per_claim(debate.claims.len(), diags, |range, diags| {
+        lint_claims(debate, raws, kept, &connected, range, diags)
+    });
+}
+
+/// The per-claim checks of [`lint_debate`] for the claims in `range`.
+fn lint_claims(
+    debate: &Debate,
+    raws: &[RawClaim],
+    kept: &[usize],
+    connected: &[bool],
+    range: std::ops::Range<usize>,
+    diags: &mut Diagnostics,
+) {
     let lang = debate.default_language();
-    for (k, claim) in debate.claims.iter().enumerate() {
+    for k in range {
+        let claim = &debate.claims[k];
         let raw = &raws[kept[k]];
         let bare_evidence = claim.kind == Kind::Evidence
             && claim.supports.is_empty()
@@ -300,6 +318,55 @@ fn lint_debate(debate: &Debate, raws: &[RawClaim], kept: &[usize], diags: &mut D
                 );
             }
         }
+    }
+}
+
+/// Runs `check` over the claims `0..n` split into one range per core, each collecting its
+/// problems in a list of its own; the lists are appended in claim order. Below a few
+/// thousand claims threads cost more than they save, so it runs in place.
+fn per_claim(
+    n: usize,
+    diags: &mut Diagnostics,
+    check: impl Fn(std::ops::Range<usize>, &mut Diagnostics) + Sync,
+) {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |t| t.get())
+        .min(8);
+    if threads == 1 || n < 4_000 {
+        check(0..n, diags);
+        return;
+    }
+    let chunk = n.div_ceil(threads);
+    let check = &check;
+    let parts: Vec<Diagnostics> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..n)
+            .step_by(chunk)
+            .map(|start| {
+                let range = start..(start + chunk).min(n);
+                (
+                    range.clone(),
+                    s.spawn(move || {
+                        let mut mine = Diagnostics::default();
+                        check(range, &mut mine);
+                        mine
+                    }),
+                )
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|(range, h)| {
+                // A part whose thread failed is checked again here.
+                h.join().unwrap_or_else(|_| {
+                    let mut again = Diagnostics::default();
+                    check(range, &mut again);
+                    again
+                })
+            })
+            .collect()
+    });
+    for part in parts {
+        diags.append(part);
     }
 }
 
