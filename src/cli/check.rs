@@ -79,5 +79,8 @@ pub fn execute(args: Args) -> Result<ExitCode> {
             ));
         }
     }
+    // The process ends here: freeing a big debate piece by piece only costs time (0.1 s at
+    // 100,000 claims), so leave it to the operating system.
+    std::mem::forget(checked);
     Ok(ExitCode::from(u8::from(errors > 0)))
 }
