@@ -112,9 +112,10 @@ pub fn validate_read(
     let statuses = sources::check_quotes(&raws, &config, &texts, diags);
     lint_sources(&config, &raws, diags);
 
+    // The texts move into the model (the lints after this need only positions and ids).
     let claims: Vec<Claim> = kept
         .iter()
-        .map(|&ri| to_claim(&raws[ri], statuses[ri].clone()))
+        .map(|&ri| to_claim(&mut raws[ri], statuses[ri].clone()))
         .collect();
     let mut debate = Debate::new(
         config.title.clone(),
@@ -155,24 +156,25 @@ pub fn validate_read(
     (debate, stats)
 }
 
-fn to_claim(r: &RawClaim, quote_status: QuoteStatus) -> Claim {
+/// The model's claim, taking the raw claim's texts (which are left empty) and copying its ids.
+fn to_claim(r: &mut RawClaim, quote_status: QuoteStatus) -> Claim {
     let ids = |v: &[fields::At<String>]| v.iter().map(|a| a.value.clone()).collect();
     Claim {
         id: r.id.value.clone(),
         kind: r.kind,
-        text: r.text.value.clone(),
+        text: std::mem::take(&mut r.text.value),
         supports: ids(&r.supports),
         opposes: ids(&r.opposes),
         undercuts: ids(&r.undercuts),
         with: ids(&r.with),
         source: r.source.as_ref().map(|s| s.value.clone()),
-        locator: r.locator.clone(),
-        quote: r.quote.as_ref().map(|q| q.value.clone()),
-        author: r.author.clone(),
-        tags: r.tags.clone(),
+        locator: r.locator.take(),
+        quote: r.quote.as_mut().map(|q| std::mem::take(&mut q.value)),
+        author: r.author.take(),
+        tags: std::mem::take(&mut r.tags),
         confidence: r.confidence,
         scheme: r.scheme.as_ref().map(|s| s.value.clone()),
-        note: r.note.clone(),
+        note: r.note.take(),
         quote_status,
         origin: Origin {
             file: r.file.clone(),
