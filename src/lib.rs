@@ -18,6 +18,7 @@ pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;
+mod par;
 pub mod quotes;
 pub mod render;
 pub mod scaffold;

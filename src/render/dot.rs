@@ -7,12 +7,13 @@
 //! `×` mark, arrowhead shape and line style). Co-premises meet in a small junction box before
 //! the arrow, and an undercut points at the junction of the link it attacks.
 //!
-//! The graph is built with `graphviz-rust`'s structures and printed by its printer; every piece
-//! of debate text is escaped here first (HTML-like labels and quoted strings), because the
-//! printer writes ids verbatim.
+//! The graph is built with `graphviz-rust`'s structures and printed exactly as its printer
+//! would (by [`print`], which is faster on big maps); every piece of debate text is escaped
+//! here first (HTML-like labels and quoted strings), because the printer writes ids verbatim.
 
 pub(crate) mod eval;
 mod legend;
+mod print;
 mod style;
 mod words;
 
@@ -29,7 +30,6 @@ use crate::model::{Debate, Kind, QuoteStatus, Source};
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
-use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 /// Font list for graph, nodes and edges: a Bengali face first (Noto on most systems, Lohit
 /// from Debian's `fonts-lohit-beng-bengali`), then Latin ones; fontconfig picks the first
@@ -67,8 +67,10 @@ impl Renderer for Dot {
 /// The map as DOT source, ending with a newline. Deterministic: nodes follow the tree order
 /// of [`Debate::tree_order`], junctions and edges the order of [`Debate::reasons`].
 pub fn to_dot(ctx: &RenderContext<'_>) -> String {
-    let mut out = to_graph(ctx).print(&mut PrinterContext::default());
+    let graph = to_graph(ctx);
+    let mut out = print::print(&graph);
     out.push('\n');
+    print::free(graph);
     out
 }
 
@@ -99,12 +101,16 @@ pub fn to_graph(ctx: &RenderContext<'_>) -> Graph {
             ],
         ),
     ];
-    for entry in d.tree_order() {
-        let i = entry.claim;
-        if !entry.repeat && ctx.is_visible(i) {
-            stmts.push(Stmt::Node(claim_node(ctx, i, roles[i], w)));
-        }
-    }
+    let shown: Vec<usize> = d
+        .tree_order()
+        .into_iter()
+        .filter(|e| !e.repeat && ctx.is_visible(e.claim))
+        .map(|e| e.claim)
+        .collect();
+    // Each box's label is independent of the others: build them on every core.
+    stmts.extend(crate::par::map(&shown, 2_000, |&i| {
+        Stmt::Node(claim_node(ctx, i, roles[i], w))
+    }));
     for (ri, reason) in d.reasons().iter().enumerate() {
         let premises: Vec<usize> = reason
             .premises

@@ -640,3 +640,45 @@ fn out_claims_are_struck_through_and_dashed() {
         assert!(text.contains("<S>") && text.contains("dashed"), "{text}");
     }
 }
+
+/// Our printer writes exactly what `graphviz-rust`'s printer writes, on every map shape the
+/// tests draw (evaluated, changed, collapsed, hostile, Bengali) and on a map big enough to be
+/// printed in parts on several threads.
+#[test]
+fn fast_printer_matches_graphviz_rust() {
+    use graphviz_rust::printer::{DotPrinter, PrinterContext};
+    let big = crate::synth::generate(&crate::synth::Spec {
+        claims: 5_000,
+        seed: 3,
+        shape: crate::synth::Shape::Tree,
+    });
+    for d in [small(), contest(), hostile(), bengali(), escapes(), big] {
+        let ev = crate::evaluate::evaluate(&d, &crate::evaluate::Options::default());
+        for evaluated in [false, true] {
+            let mut ctx = ctx_for(&d);
+            if evaluated {
+                ctx.evaluation = Some(&ev);
+            }
+            let graph = to_graph(&ctx);
+            assert_eq!(
+                super::print::print(&graph),
+                graph.print(&mut PrinterContext::default())
+            );
+        }
+    }
+    // A diff map (a cluster of removed claims) and a collapsed one (summary boxes).
+    let d = small();
+    let changes = crate::render::Changes {
+        added: vec![true; d.claims.len()],
+        changed: vec![false; d.claims.len()],
+        removed: vec![("gone".into(), "A removed \"claim\"".into())],
+    };
+    let mut ctx = ctx_for(&d);
+    ctx.changes = Some(&changes);
+    ctx.summaries = vec![(0, 12, 8, 4)];
+    let graph = to_graph(&ctx);
+    assert_eq!(
+        super::print::print(&graph),
+        graph.print(&mut PrinterContext::default())
+    );
+}
