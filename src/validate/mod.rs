@@ -258,9 +258,17 @@ fn lint_debate(debate: &Debate, raws: &[RawClaim], kept: &[usize], diags: &mut D
         );
     }
     let connected = debate.connected_to_thesis();
+    // Whether each claim is a premise of some reason (has a link an undercut can attack),
+    // computed once: asking the reasons per undercut was quadratic.
+    let mut is_premise = vec![false; debate.claims.len()];
+    for r in debate.reasons() {
+        for &p in &r.premises {
+            is_premise[p] = true;
+        }
+    }
     // Every claim's checks are its own, so they run on all cores (see `per_claim`).
     per_claim(debate.claims.len(), diags, |range, diags| {
-        lint_claims(debate, raws, kept, &connected, range, diags)
+        lint_claims(debate, raws, kept, &connected, &is_premise, range, diags)
     });
 }
 
@@ -270,6 +278,7 @@ fn lint_claims(
     raws: &[RawClaim],
     kept: &[usize],
     connected: &[bool],
+    is_premise: &[bool],
     range: std::ops::Range<usize>,
     diags: &mut Diagnostics,
 ) {
@@ -296,7 +305,7 @@ fn lint_claims(
                 }),
             );
         }
-        lint_relations(debate, k, raw, diags);
+        lint_relations(debate, k, raw, is_premise, diags);
         if !claim.text.has(lang) && !claim.text.0.is_empty() {
             diags.push(
                 Diagnostic::warning("missing-default-language", format!("claim `{}` has no text in `{lang}`, the debate's default language", claim.id))
@@ -373,7 +382,13 @@ fn per_claim(
 }
 
 /// Relations that parse but cannot mean what the writer intended.
-fn lint_relations(debate: &Debate, k: usize, raw: &RawClaim, diags: &mut Diagnostics) {
+fn lint_relations(
+    debate: &Debate,
+    k: usize,
+    raw: &RawClaim,
+    is_premise: &[bool],
+    diags: &mut Diagnostics,
+) {
     let claim = &debate.claims[k];
     for target in raw
         .supports
@@ -423,7 +438,7 @@ fn lint_relations(debate: &Debate, k: usize, raw: &RawClaim, diags: &mut Diagnos
         let Some(t) = debate.index_of(&target.value) else {
             continue;
         };
-        if !debate.reasons().iter().any(|r| r.premises.contains(&t)) {
+        if !is_premise[t] {
             diags.push(
                 Diagnostic::warning("undercut-without-link", format!("`{}` supports and opposes nothing, so it has no link for `{}` to undercut", target.value, claim.id))
                     .at(&raw.file, target.pos)
