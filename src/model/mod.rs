@@ -198,6 +198,9 @@ pub struct Debate {
     index: HashMap<String, usize>,
     #[serde(skip)]
     reasons: Vec<Reason>,
+    /// Indices into `reviews` per claim, built on first use by [`Debate::reviews_of`].
+    #[serde(skip)]
+    reviews_by_claim: std::sync::OnceLock<Vec<Vec<usize>>>,
 }
 
 impl Debate {
@@ -225,9 +228,30 @@ impl Debate {
             reviews: Vec::new(),
             index,
             reasons: Vec::new(),
+            reviews_by_claim: std::sync::OnceLock::new(),
         };
         debate.reasons = graph::build_reasons(&debate);
         debate
+    }
+
+    /// The reviews of claim `i`, in file order. Renderers ask this once per claim, so the
+    /// reviews are grouped by claim on the first call (scanning every review per claim was
+    /// quadratic); set `reviews` before the first call and leave it alone after.
+    pub fn reviews_of(&self, i: usize) -> impl Iterator<Item = &Review> + '_ {
+        let groups = self.reviews_by_claim.get_or_init(|| {
+            let mut groups = vec![Vec::new(); self.claims.len()];
+            for (k, r) in self.reviews.iter().enumerate() {
+                if let Some(c) = self.index_of(&r.claim) {
+                    groups[c].push(k);
+                }
+            }
+            groups
+        });
+        groups
+            .get(i)
+            .into_iter()
+            .flatten()
+            .map(|&k| &self.reviews[k])
     }
 
     /// The index of a claim by id.
@@ -267,5 +291,43 @@ impl Debate {
             .enumerate()
             .filter(|(_, c)| c.kind == Kind::Thesis)
             .map(|(i, _)| i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reviews_are_found_per_claim_in_file_order() {
+        let claims = vec![
+            Claim::new("a", Kind::Thesis, Text::single("en", "A")),
+            Claim::new("b", Kind::Claim, Text::single("en", "B")),
+        ];
+        let mut d = Debate::new(Text::default(), vec!["en".into()], vec![], claims);
+        let review = |who: &str, claim: &str| Review {
+            reviewer: who.into(),
+            claim: claim.into(),
+            verdict: ReviewVerdict::Accept,
+            link: None,
+            answers: vec![],
+            comment: None,
+            date: None,
+            origin: Origin::default(),
+        };
+        d.reviews = vec![
+            review("x", "b"),
+            review("y", "a"),
+            review("z", "b"),
+            review("w", "gone"),
+        ];
+        let who = |i| {
+            d.reviews_of(i)
+                .map(|r| r.reviewer.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(who(0), ["y"]);
+        assert_eq!(who(1), ["x", "z"]);
+        assert!(who(2).is_empty(), "an index past the claims has no reviews");
     }
 }

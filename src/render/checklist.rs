@@ -105,9 +105,7 @@ impl Checklist<'_> {
         let d = ctx.debate;
         let claim = &d.claims[i];
         let reviews: Vec<&Review> = d
-            .reviews
-            .iter()
-            .filter(|r| r.claim == claim.id)
+            .reviews_of(i)
             .filter(|r| self.reviewer.is_none_or(|name| r.reviewer == name))
             .collect();
         let mut items = Vec::new();

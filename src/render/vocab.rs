@@ -128,9 +128,7 @@ pub fn open_questions(debate: &crate::model::Debate, claim: usize) -> Vec<&str> 
         .iter()
         .filter(|q| {
             !debate
-                .reviews
-                .iter()
-                .filter(|r| r.claim == c.id)
+                .reviews_of(claim)
                 .any(|r| r.answers.iter().any(|a| a.question == q.id))
         })
         .map(|q| q.id.as_str())
@@ -140,8 +138,7 @@ pub fn open_questions(debate: &crate::model::Debate, claim: usize) -> Vec<&str> 
 /// The one-line review status on a map box: "reviews: 2 accept, 1 dubious · 3 open
 /// questions"; `None` when there is nothing to say.
 pub fn review_line(debate: &crate::model::Debate, claim: usize, lang: &str) -> Option<String> {
-    let id = &debate.claims[claim].id;
-    let summary = review_summary(debate.reviews.iter().filter(|r| &r.claim == id), lang);
+    let summary = review_summary(debate.reviews_of(claim), lang);
     let open = open_questions(debate, claim).len();
     let mut parts = Vec::new();
     if let Some(s) = summary {

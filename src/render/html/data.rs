@@ -184,9 +184,7 @@ pub(super) fn page_data<'a>(ctx: &'a RenderContext<'a>) -> PageData<'a> {
             });
             let scheme = c.scheme.as_deref().and_then(|s| d.scheme(s));
             let reviews = d
-                .reviews
-                .iter()
-                .filter(|r| r.claim == c.id)
+                .reviews_of(i)
                 .map(|r| ReviewData {
                     reviewer: &r.reviewer,
                     verdict: r.verdict.as_str(),

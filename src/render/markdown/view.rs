@@ -365,10 +365,7 @@ impl Builder<'_, '_> {
             objections,
             rebuttals,
             evidence,
-            reviews: crate::render::vocab::review_summary(
-                d.reviews.iter().filter(|r| r.claim == c.id),
-                &self.ctx.lang,
-            ),
+            reviews: crate::render::vocab::review_summary(d.reviews_of(claim), &self.ctx.lang),
             open_questions: crate::render::vocab::open_questions(d, claim)
                 .into_iter()
                 .map(str::to_string)
