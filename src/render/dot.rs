@@ -66,52 +66,118 @@ impl Renderer for Dot {
 
 /// The map as DOT source, ending with a newline. Deterministic: nodes follow the tree order
 /// of [`Debate::tree_order`], junctions and edges the order of [`Debate::reasons`].
+///
+/// Exactly [`to_graph`] printed, but on a big map each claim's box and each reason's edges
+/// are built and printed on the worker thread that made them, so the millions of small
+/// strings of the graph never exist all at once.
 pub fn to_dot(ctx: &RenderContext<'_>) -> String {
-    let graph = to_graph(ctx);
-    let mut out = print::print(&graph);
-    out.push('\n');
-    print::free(graph);
+    let parts = Parts::new(ctx);
+    let d = ctx.debate;
+    let mut out = String::with_capacity(parts.shown.len() * 700 + 4096);
+    out.push_str("digraph claimmap {\n");
+    print::stmts(&mut out, &parts.head());
+    let boxes = crate::par::map(&parts.shown, 2_000, |&i| {
+        print::line(&Stmt::Node(parts.claim(i)))
+    });
+    let reasons: Vec<usize> = (0..d.reasons().len()).collect();
+    let links = crate::par::map(&reasons, 2_000, |&ri| {
+        parts
+            .reason(ri)
+            .iter()
+            .map(print::line)
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    for line in boxes.iter().chain(links.iter().filter(|l| !l.is_empty())) {
+        out.push('\n');
+        out.push_str(line);
+    }
+    let tail = parts.tail();
+    if !tail.is_empty() {
+        out.push('\n');
+        print::stmts(&mut out, &tail);
+    }
+    out.push_str("\n}\n");
     out
 }
 
 /// The map as a `graphviz-rust` graph, for callers that hand it to `graphviz_rust::exec`.
 pub fn to_graph(ctx: &RenderContext<'_>) -> Graph {
-    let d = ctx.debate;
-    let w = words(&ctx.lang);
-    let roles = polarities(d);
-    let mut stmts = vec![
-        attrs_stmt(GraphAttributes::Graph, graph_attributes(ctx)),
-        attrs_stmt(
-            GraphAttributes::Node,
-            vec![
-                attr("shape", "box"),
-                attr("style", "\"rounded,filled\""),
-                attr("fontname", &quote(FONTNAME)),
-                attr("fontsize", "11"),
-                attr("margin", "\"0.15,0.08\""),
-                attr("color", "\"#444444\""),
-            ],
-        ),
-        attrs_stmt(
-            GraphAttributes::Edge,
-            vec![
-                attr("fontname", &quote(FONTNAME)),
-                attr("labelfontsize", "14"),
-                attr("penwidth", "1.4"),
-            ],
-        ),
-    ];
-    let shown: Vec<usize> = d
-        .tree_order()
-        .into_iter()
-        .filter(|e| !e.repeat && ctx.is_visible(e.claim))
-        .map(|e| e.claim)
-        .collect();
-    // Each box's label is independent of the others: build them on every core.
-    stmts.extend(crate::par::map(&shown, 2_000, |&i| {
-        Stmt::Node(claim_node(ctx, i, roles[i], w))
-    }));
-    for (ri, reason) in d.reasons().iter().enumerate() {
+    let parts = Parts::new(ctx);
+    let mut stmts = parts.head();
+    stmts.extend(parts.shown.iter().map(|&i| Stmt::Node(parts.claim(i))));
+    for ri in 0..ctx.debate.reasons().len() {
+        stmts.extend(parts.reason(ri));
+    }
+    stmts.extend(parts.tail());
+    Graph::DiGraph {
+        id: Id::Plain("claimmap".into()),
+        strict: false,
+        stmts,
+    }
+}
+
+/// The map's statements in the order they are printed: the defaults, one box per shown
+/// claim, each reason's junction and edges, then summaries, removed claims and the legend.
+struct Parts<'c, 'a> {
+    ctx: &'c RenderContext<'a>,
+    w: &'static Words,
+    roles: Vec<Option<Polarity>>,
+    /// The claims drawn, in tree order.
+    shown: Vec<usize>,
+}
+
+impl<'c, 'a> Parts<'c, 'a> {
+    fn new(ctx: &'c RenderContext<'a>) -> Self {
+        let d = ctx.debate;
+        Parts {
+            ctx,
+            w: words(&ctx.lang),
+            roles: polarities(d),
+            shown: d
+                .tree_order()
+                .into_iter()
+                .filter(|e| !e.repeat && ctx.is_visible(e.claim))
+                .map(|e| e.claim)
+                .collect(),
+        }
+    }
+
+    fn head(&self) -> Vec<Stmt> {
+        vec![
+            attrs_stmt(GraphAttributes::Graph, graph_attributes(self.ctx)),
+            attrs_stmt(
+                GraphAttributes::Node,
+                vec![
+                    attr("shape", "box"),
+                    attr("style", "\"rounded,filled\""),
+                    attr("fontname", &quote(FONTNAME)),
+                    attr("fontsize", "11"),
+                    attr("margin", "\"0.15,0.08\""),
+                    attr("color", "\"#444444\""),
+                ],
+            ),
+            attrs_stmt(
+                GraphAttributes::Edge,
+                vec![
+                    attr("fontname", &quote(FONTNAME)),
+                    attr("labelfontsize", "14"),
+                    attr("penwidth", "1.4"),
+                ],
+            ),
+        ]
+    }
+
+    fn claim(&self, i: usize) -> Node {
+        claim_node(self.ctx, i, self.roles[i], self.w)
+    }
+
+    /// Reason `ri`'s junction (for co-premises or an undercut link) and edges; nothing when
+    /// its conclusion or all its premises are hidden.
+    fn reason(&self, ri: usize) -> Vec<Stmt> {
+        let (ctx, w) = (self.ctx, self.w);
+        let d = ctx.debate;
+        let reason = &d.reasons()[ri];
         let premises: Vec<usize> = reason
             .premises
             .iter()
@@ -119,7 +185,7 @@ pub fn to_graph(ctx: &RenderContext<'_>) -> Graph {
             .filter(|&p| ctx.is_visible(p))
             .collect();
         if !ctx.is_visible(reason.conclusion) || premises.is_empty() {
-            continue;
+            return Vec::new();
         }
         let polarity = Polarity::of(reason.role);
         let conclusion = claim_id(d, reason.conclusion);
@@ -130,16 +196,15 @@ pub fn to_graph(ctx: &RenderContext<'_>) -> Graph {
             .filter(|&u| ctx.is_visible(u))
             .collect();
         if reason.premises.len() == 1 && undercutters.is_empty() {
-            stmts.push(edge(
+            return vec![edge(
                 claim_id(d, premises[0]),
                 conclusion,
                 arrow_attrs(polarity),
-            ));
-            continue;
+            )];
         }
         let junction = Id::Escaped(quote(&format!("_reason_{ri}")));
         let label = junction_label(reason, premises.len(), w);
-        stmts.push(Stmt::Node(Node::new(
+        let mut stmts = vec![Stmt::Node(Node::new(
             NodeId(junction.clone(), None),
             vec![
                 attr("label", &quote(&label)),
@@ -152,7 +217,7 @@ pub fn to_graph(ctx: &RenderContext<'_>) -> Graph {
                 attr("color", &quote(polarity.line_color())),
                 attr("fontcolor", &quote(polarity.line_color())),
             ],
-        )));
+        ))];
         for &p in &premises {
             let mut attrs = line_attrs(polarity);
             attrs.push(attr("arrowhead", "none"));
@@ -166,44 +231,48 @@ pub fn to_graph(ctx: &RenderContext<'_>) -> Graph {
                 arrow_attrs(Polarity::Undercut),
             ));
         }
+        stmts
     }
-    for &(claim, hidden, pro, con) in &ctx.summaries {
-        if !ctx.is_visible(claim) {
-            continue;
+
+    /// Summary boxes of collapsed parts, the cluster of removed claims and the legend.
+    fn tail(&self) -> Vec<Stmt> {
+        let (ctx, w) = (self.ctx, self.w);
+        let d = ctx.debate;
+        let mut stmts = Vec::new();
+        for &(claim, hidden, pro, con) in &ctx.summaries {
+            if !ctx.is_visible(claim) {
+                continue;
+            }
+            let id = Id::Escaped(quote(&format!("_more_{}", d.claims[claim].id)));
+            stmts.push(Stmt::Node(Node::new(
+                NodeId(id.clone(), None),
+                vec![
+                    attr("label", &quote(&w.hidden_summary(hidden, pro, con))),
+                    attr("shape", "box"),
+                    attr("style", "\"rounded,dashed\""),
+                    attr("fillcolor", "\"#ffffff\""),
+                    attr("color", "\"#999999\""),
+                    attr("fontcolor", "\"#555555\""),
+                    attr("fontsize", "10"),
+                ],
+            )));
+            stmts.push(edge(
+                id,
+                claim_id(d, claim),
+                vec![attr("style", "dashed"), attr("color", "\"#999999\"")],
+            ));
         }
-        let id = Id::Escaped(quote(&format!("_more_{}", d.claims[claim].id)));
-        stmts.push(Stmt::Node(Node::new(
-            NodeId(id.clone(), None),
-            vec![
-                attr("label", &quote(&w.hidden_summary(hidden, pro, con))),
-                attr("shape", "box"),
-                attr("style", "\"rounded,dashed\""),
-                attr("fillcolor", "\"#ffffff\""),
-                attr("color", "\"#999999\""),
-                attr("fontcolor", "\"#555555\""),
-                attr("fontsize", "10"),
-            ],
+        if let Some(changes) = ctx.changes.filter(|c| !c.removed.is_empty()) {
+            stmts.push(Stmt::Subgraph(removed_cluster(&changes.removed)));
+        }
+        let reviews_note = (ctx.evaluation.is_some() && d.settings.reviews)
+            .then(|| super::vocab::reviews_feed_note(&ctx.lang));
+        stmts.push(Stmt::Subgraph(legend::legend(
+            w,
+            ctx.evaluation.is_some(),
+            reviews_note,
         )));
-        stmts.push(edge(
-            id,
-            claim_id(d, claim),
-            vec![attr("style", "dashed"), attr("color", "\"#999999\"")],
-        ));
-    }
-    if let Some(changes) = ctx.changes.filter(|c| !c.removed.is_empty()) {
-        stmts.push(Stmt::Subgraph(removed_cluster(&changes.removed)));
-    }
-    let reviews_note = (ctx.evaluation.is_some() && d.settings.reviews)
-        .then(|| super::vocab::reviews_feed_note(&ctx.lang));
-    stmts.push(Stmt::Subgraph(legend::legend(
-        w,
-        ctx.evaluation.is_some(),
-        reviews_note,
-    )));
-    Graph::DiGraph {
-        id: Id::Plain("claimmap".into()),
-        strict: false,
-        stmts,
+        stmts
     }
 }
 

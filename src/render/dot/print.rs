@@ -1,67 +1,28 @@
-//! Writes a `graphviz-rust` graph as DOT text, byte for byte as `graphviz-rust`'s own printer
-//! does for the statements the map uses, but into one buffer and on every core.
+//! Writes `graphviz-rust` statements as DOT text, byte for byte as `graphviz-rust`'s own
+//! printer does for the statements the map uses, but straight into a buffer.
 //!
 //! The crate's printer builds a string per id, attribute, list and statement and joins them;
-//! on a 100,000-claim map that was half the time DOT took. A test keeps the two printers'
-//! output identical on every map shape the tests draw.
+//! on a 100,000-claim map that was half the time DOT took. A test keeps `to_dot` identical to
+//! the crate's printing of `to_graph` on every map shape the tests draw.
 
 use graphviz_rust::dot_structures::{
-    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, NodeId, Port, Stmt, Vertex,
+    Attribute, Edge, EdgeTy, GraphAttributes, Id, NodeId, Port, Stmt, Vertex,
 };
 
-/// Statements per part printed on one thread.
-const PART: usize = 2_000;
-
-/// The graph as DOT, without a final newline (as `graphviz-rust` prints it).
-pub(super) fn print(graph: &Graph) -> String {
-    let (keyword, id, stmts) = match graph {
-        Graph::Graph { id, strict, stmts } => {
-            (if *strict { "strict graph" } else { "graph" }, id, stmts)
-        }
-        Graph::DiGraph { id, strict, stmts } => (
-            if *strict { "strict digraph" } else { "digraph" },
-            id,
-            stmts,
-        ),
-    };
-    let bond = if matches!(graph, Graph::DiGraph { .. }) {
-        "->"
-    } else {
-        "--"
-    };
-    let parts: Vec<&[Stmt]> = stmts.chunks(PART).collect();
-    let bodies = crate::par::map(&parts, 2, |part| {
-        let mut out = String::with_capacity(part.len() * 256);
-        for (k, s) in part.iter().enumerate() {
-            if k > 0 {
-                out.push('\n');
-            }
-            stmt(&mut out, s, 2, bond);
-        }
-        out
-    });
-    let mut out = String::with_capacity(bodies.iter().map(String::len).sum::<usize>() + 64);
-    out.push_str(keyword);
-    out.push(' ');
-    push_id(&mut out, id);
-    out.push_str(" {\n");
-    for (k, body) in bodies.iter().enumerate() {
-        if k > 0 {
-            out.push('\n');
-        }
-        out.push_str(body);
-    }
-    out.push_str("\n}");
+/// One top-level statement of a digraph, indented, without a newline.
+pub(super) fn line(s: &Stmt) -> String {
+    let mut out = String::with_capacity(512);
+    stmt(&mut out, s, 2, "->");
     out
 }
 
-/// Frees a big graph on a thread of its own, so the caller goes on at once: a 100,000-claim
-/// map is millions of small strings, and freeing them took as long as printing them.
-pub(super) fn free(graph: Graph) {
-    let (Graph::Graph { stmts, .. } | Graph::DiGraph { stmts, .. }) = &graph;
-    if stmts.len() >= 2 * PART {
-        // If no thread can be started, the closure (and the graph) is dropped right here.
-        let _ = std::thread::Builder::new().spawn(move || drop(graph));
+/// Top-level statements of a digraph, one per line, without a final newline.
+pub(super) fn stmts(out: &mut String, list: &[Stmt]) {
+    for (k, s) in list.iter().enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        stmt(out, s, 2, "->");
     }
 }
 
