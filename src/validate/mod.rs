@@ -340,41 +340,16 @@ fn per_claim(
     diags: &mut Diagnostics,
     check: impl Fn(std::ops::Range<usize>, &mut Diagnostics) + Sync,
 ) {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |t| t.get())
-        .min(8);
-    if threads == 1 || n < 4_000 {
-        check(0..n, diags);
-        return;
-    }
-    let chunk = n.div_ceil(threads);
-    let check = &check;
-    let parts: Vec<Diagnostics> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..n)
-            .step_by(chunk)
-            .map(|start| {
-                let range = start..(start + chunk).min(n);
-                (
-                    range.clone(),
-                    s.spawn(move || {
-                        let mut mine = Diagnostics::default();
-                        check(range, &mut mine);
-                        mine
-                    }),
-                )
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|(range, h)| {
-                // A part whose thread failed is checked again here.
-                h.join().unwrap_or_else(|_| {
-                    let mut again = Diagnostics::default();
-                    check(range, &mut again);
-                    again
-                })
-            })
-            .collect()
+    let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
+    let chunk = n.div_ceil(threads).max(4_000);
+    let ranges: Vec<std::ops::Range<usize>> = (0..n)
+        .step_by(chunk)
+        .map(|s| s..(s + chunk).min(n))
+        .collect();
+    let parts = crate::par::map(&ranges, 2, |range| {
+        let mut mine = Diagnostics::default();
+        check(range.clone(), &mut mine);
+        mine
     });
     for part in parts {
         diags.append(part);

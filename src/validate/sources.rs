@@ -202,29 +202,18 @@ fn match_all(
                 .push((i, quote.value.as_str()));
         }
     }
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut out: Vec<Option<QuoteMatch>> = vec![None; raws.len()];
     for (source, group) in groups {
         let text = &texts[source];
         let quotes: Vec<&str> = group.iter().map(|&(_, q)| q).collect();
-        let matches = if threads == 1 || quotes.len() < 2_000 {
-            find_quotes(text, &quotes)
-        } else {
-            let chunk = quotes.len().div_ceil(threads);
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = quotes
-                    .chunks(chunk)
-                    .map(|part| (part, scope.spawn(move || find_quotes(text, part))))
-                    .collect();
-                // A chunk whose thread failed is matched again here.
-                handles
-                    .into_iter()
-                    .flat_map(|(part, h)| h.join().unwrap_or_else(|_| find_quotes(text, part)))
-                    .collect()
-            })
-        };
+        // One automaton per part: a big group is split across the cores.
+        let chunk = quotes.len().div_ceil(threads).max(2_000);
+        let parts: Vec<&[&str]> = quotes.chunks(chunk).collect();
+        let matches: Vec<QuoteMatch> = crate::par::map(&parts, 2, |part| find_quotes(text, part))
+            .into_iter()
+            .flatten()
+            .collect();
         for ((i, _), m) in group.into_iter().zip(matches) {
             out[i] = Some(m);
         }
