@@ -109,7 +109,21 @@ fn the_interactive_page_works_in_chromium() {
         false,
     );
 
-    for name in ["demo.html", "big.html"] {
+    // 3,500 claims drawn collapsed, as `build` does by default: the outline is capped.
+    let corpus = pages.join("corpus");
+    let debate = claimmap::synth::generate(&claimmap::synth::Spec {
+        claims: 3_500,
+        seed: 11,
+        shape: claimmap::synth::Shape::Tree,
+    });
+    for (path, text) in claimmap::synth::to_files(&debate) {
+        let path = corpus.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    write_page(&corpus, &pages.join("corpus.html"), &[], false);
+
+    for name in ["demo.html", "big.html", "corpus.html"] {
         let bytes = std::fs::metadata(pages.join(name)).map_or(0, |m| m.len());
         println!("measure: {name} is {:.1} MB", bytes as f64 / 1e6);
     }
@@ -122,6 +136,7 @@ fn the_interactive_page_works_in_chromium() {
             "hostile": pages.join("hostile.html"),
             "embedded": pages.join("embedded.html"),
             "big": pages.join("big.html"),
+            "corpus": pages.join("corpus.html"),
             "shots": shots,
         })
         .to_string(),

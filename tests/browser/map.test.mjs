@@ -2,9 +2,10 @@
 //
 // Run by tests/browser.rs, which writes the pages first and passes a JSON file naming them:
 //   node tests/browser/map.test.mjs CONFIG.json
-// CONFIG: { demo, hostile, embedded, big, shots }: the demo debate's page, the hostile
-// fixture's page, the demo page drawn by the embedded layout (no Graphviz), a 2,000-claim
-// page, and the folder for screenshots. Each check prints "ok - ..." or "not ok - ...";
+// CONFIG: { demo, hostile, embedded, big, corpus, shots }: the demo debate's page, the
+// hostile fixture's page, the demo page drawn by the embedded layout (no Graphviz), a
+// 2,000-claim page drawn in full, a 3,500-claim page drawn collapsed, and the folder for
+// screenshots. Each check prints "ok - ..." or "not ok - ...";
 // the exit code is the number of failures. Timings go to stdout as "measure: ...".
 
 import { chromium } from "playwright-core";
@@ -309,6 +310,23 @@ const text = (page, sel) => page.locator(sel).first().textContent();
   // Timings are reported, not asserted: speed is for benchmarks, not tests.
   check("big page: no errors", problems.length === 0, problems);
   await page.screenshot({ path: join(config.shots, "big.png") });
+  await context.close();
+}
+
+// ---- a collapsed corpus: the outline is capped, search still reaches every claim ----
+{
+  const { context, page, problems, loadMs } = await open(config.corpus);
+  console.log(`measure: 3,500-claim collapsed page ready in ${loadMs} ms`);
+  const drawn = await page.locator("#map g[data-claim]").count();
+  const rows = await page.locator("#outline li a").count();
+  check("collapsed map draws part of the corpus", drawn > 100 && drawn < 3500, drawn);
+  const more = await text(page, "#outline li.meta");
+  check("the outline says what it left out", /more claims are not listed/.test(more || ""), { rows, more });
+  await page.fill("#search", "c3499");
+  await page.press("#search", "Enter");
+  const panel = await text(page, "#panel-body");
+  check("search reaches a claim the map does not draw", panel.includes("c3499"), panel.slice(0, 200));
+  check("corpus page: no errors", problems.length === 0, problems);
   await context.close();
 }
 

@@ -127,6 +127,10 @@ const EN: &[(&str, &str)] = &[
     ("selected", "selected"),
     ("skip", "Skip to the claim details"),
     (
+        "outline_more",
+        "{n} more claims are not listed here; search finds every claim.",
+    ),
+    (
         "noscript",
         "The map is shown without JavaScript; the side panel, search, filters, zoom and the outline need it.",
     ),
@@ -240,6 +244,10 @@ const BN: &[(&str, &str)] = &[
     ),
     ("selected", "নির্বাচিত"),
     ("skip", "দাবির বিবরণে যান"),
+    (
+        "outline_more",
+        "আরও {n}টি দাবি এখানে দেখানো হয়নি; খুঁজলে সব দাবি পাওয়া যায়।",
+    ),
     (
         "noscript",
         "JavaScript ছাড়াও মানচিত্র দেখা যায়; পাশের প্যানেল, খোঁজা, ছাঁকনি, বড়-ছোট করা ও রূপরেখার জন্য JavaScript লাগে।",
