@@ -402,7 +402,9 @@ fn claim_node(ctx: &RenderContext<'_>, i: usize, polarity: Option<Polarity>, w: 
     if verified {
         tooltip.push_str(&format!("\n✓ {}", w.verified));
     }
-    let tooltip: String = tooltip.chars().take(MAX_TOOLTIP_CHARS).collect();
+    if let Some((cut, _)) = tooltip.char_indices().nth(MAX_TOOLTIP_CHARS) {
+        tooltip.truncate(cut);
+    }
     let mut attrs = vec![
         attr("label", &html(&label)),
         attr("tooltip", &quote(&tooltip_text(&tooltip))),

@@ -147,20 +147,26 @@ pub fn escape_html(text: &str) -> String {
 pub fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push(' '),
-            '\u{fffe}' | '\u{ffff}' => {}
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
+    // Copy runs of plain text whole; only the characters below need a replacement.
+    let mut plain = 0;
+    for (at, c) in text.char_indices() {
+        let replacement = match c {
+            '\\' => "\\\\",
+            '"' => "\\\"",
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '\n' => "\\n",
+            '\t' => " ",
+            '\u{fffe}' | '\u{ffff}' => "",
+            c if c.is_control() => "",
+            _ => continue,
+        };
+        out.push_str(&text[plain..at]);
+        out.push_str(replacement);
+        plain = at + c.len_utf8();
     }
+    out.push_str(&text[plain..]);
     out.push('"');
     out
 }
