@@ -60,6 +60,21 @@ fn write_page(dir: &Path, out: &Path, extra: &[&str], without_dot: bool) {
     );
 }
 
+/// Writes a generated debate of `claims` claims into `dir` and returns `dir`.
+fn write_debate(dir: &Path, claims: usize, seed: u64) -> PathBuf {
+    let debate = claimmap::synth::generate(&claimmap::synth::Spec {
+        claims,
+        seed,
+        shape: claimmap::synth::Shape::Tree,
+    });
+    for (path, text) in claimmap::synth::to_files(&debate) {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir.to_path_buf()
+}
+
 #[test]
 fn the_interactive_page_works_in_chromium() {
     let missing = missing();
@@ -91,17 +106,7 @@ fn the_interactive_page_works_in_chromium() {
     );
 
     // 2,000 generated claims, drawn in full.
-    let big = pages.join("big");
-    let debate = claimmap::synth::generate(&claimmap::synth::Spec {
-        claims: 2_000,
-        seed: 7,
-        shape: claimmap::synth::Shape::Tree,
-    });
-    for (path, text) in claimmap::synth::to_files(&debate) {
-        let path = big.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
+    let big = write_debate(&pages.join("big"), 2_000, 7);
     write_page(
         &big,
         &pages.join("big.html"),
@@ -110,17 +115,7 @@ fn the_interactive_page_works_in_chromium() {
     );
 
     // 3,500 claims drawn collapsed, as `build` does by default: the outline is capped.
-    let corpus = pages.join("corpus");
-    let debate = claimmap::synth::generate(&claimmap::synth::Spec {
-        claims: 3_500,
-        seed: 11,
-        shape: claimmap::synth::Shape::Tree,
-    });
-    for (path, text) in claimmap::synth::to_files(&debate) {
-        let path = corpus.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
+    let corpus = write_debate(&pages.join("corpus"), 3_500, 11);
     write_page(&corpus, &pages.join("corpus.html"), &[], false);
 
     for name in ["demo.html", "big.html", "corpus.html"] {

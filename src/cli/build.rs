@@ -80,7 +80,8 @@ pub(super) fn run(args: &Args) -> Result<ExitCode> {
         templates: args.templates.clone(),
         timeout,
     };
-    let mut page = super::common::with_progress("laying out the maps", || html.page(&ctx))?;
+    let mut page =
+        super::common::with_progress("laying out the maps", || html.page(&ctx, Some(&dot)))?;
     // The page's Graphviz layout in the display language is map.svg; without Graphviz the
     // SVG gets the built-in layout (or a placeholder) on its own.
     let svg = match page.graphviz_svg.take() {

@@ -54,7 +54,8 @@ pub fn execute(args: Args) -> Result<ExitCode> {
         templates: args.templates.clone(),
         timeout: layout_timeout(args.layout_timeout),
     };
-    let page = super::common::with_progress("laying out the page's maps", || html.page(&ctx))?;
+    let page =
+        super::common::with_progress("laying out the page's maps", || html.page(&ctx, None))?;
     if let Some(note) = &page.note {
         super::common::note(format_args!("note: {note}"));
     }

@@ -69,6 +69,7 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Resu
         diags,
         None::<&(dyn Fn(&LoadedFile) + Sync)>,
         true,
+        None,
     )
     .map(|(l, _)| l)
 }
@@ -90,30 +91,29 @@ where
     T: Send + Default,
     R: Fn(&LoadedFile) -> T + Sync,
 {
-    if !root.is_dir() {
-        return Err(Error::NoDebate {
-            path: root.to_path_buf(),
-        });
-    }
-    // The reader may depend on the settings (the default language), so they come first.
+    // The reader may depend on the settings (the default language), so they come first, and
+    // are not read again with the claim files. (A missing folder is reported by `load_inner`.)
     let config_path = root.join(CONFIG_FILE);
     let config = config_path
         .is_file()
         .then(|| read_one(root, &config_path, options));
     let reader = reader_for(config.as_ref().and_then(|(f, _)| f.as_ref()));
-    let (loaded, reads) = load_inner(root, options, diags, Some(&reader), false)?;
+    let config = config.map(|parsed| (config_path, parsed));
+    let (loaded, reads) = load_inner(root, options, diags, Some(&reader), false, config)?;
     let reads = reads.into_iter().map(Option::unwrap_or_default).collect();
     Ok((loaded, reads))
 }
 
 /// Loads the folder; with a `reader`, each claim file is read on its parsing thread and, unless
-/// `keep_nodes`, its tree dropped. The second result has one entry per file in `files`.
+/// `keep_nodes`, its tree dropped. `config` is `claimmap.yaml` when the caller has parsed it
+/// already. The second result has one entry per file in `files`.
 fn load_inner<T: Send>(
     root: &Path,
     options: &LoadOptions,
     diags: &mut Diagnostics,
     reader: Option<&(dyn Fn(&LoadedFile) -> T + Sync)>,
     keep_nodes: bool,
+    config: Option<(PathBuf, Parsed)>,
 ) -> Result<(Loaded, Vec<Option<T>>)> {
     if !root.is_dir() {
         return Err(Error::NoDebate {
@@ -123,7 +123,12 @@ fn load_inner<T: Send>(
     let mut paths = Vec::new();
     collect_yaml(root, root, &mut paths, diags);
     paths.sort();
-    let results = parse_all(root, &paths, options, &|file: &mut LoadedFile| {
+    let parsed_config = config.and_then(|(path, parsed)| {
+        let at = paths.iter().position(|p| *p == path)?;
+        paths.remove(at);
+        Some(parsed)
+    });
+    let mut results = parse_all(root, &paths, options, &|file: &mut LoadedFile| {
         let claim_file = file.rel != CONFIG_FILE && file.rel != "claimmap.yml";
         let read = match reader {
             Some(read) if claim_file && file.node.is_some() => Some(read(file)),
@@ -134,6 +139,9 @@ fn load_inner<T: Send>(
         }
         read
     });
+    if let Some((file, problems)) = parsed_config {
+        results.push((file, problems, None));
+    }
     let mut config = None;
     let mut files = Vec::with_capacity(results.len());
     let mut reads = Vec::with_capacity(results.len());

@@ -52,9 +52,7 @@ pub type ClaimBox = (usize, [f64; 4]);
 /// Like [`embedded_svg`], also returning each drawn claim's box, so the interactive page can
 /// lay clickable, focusable areas over a drawing that `layout-rs` cannot tag itself.
 pub fn embedded_svg_with_boxes(ctx: &RenderContext<'_>) -> Result<(String, Vec<ClaimBox>)> {
-    let visible = (0..ctx.debate.claims.len())
-        .filter(|&i| ctx.is_visible(i))
-        .count();
+    let visible = ctx.visible_count();
     if visible > EMBEDDED_MAX_CLAIMS {
         return Err(Error::Tool {
             message: format!(
@@ -371,7 +369,8 @@ fn clean(text: &str) -> String {
         .collect()
 }
 
-fn escape_xml(text: &str) -> String {
+/// Escapes text for XML (and HTML) content and attribute values.
+pub(crate) fn escape_xml(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -126,9 +126,7 @@ pub fn render_build_svg(
     dot_source: &str,
     timeout: Option<Duration>,
 ) -> Result<MapOutput> {
-    let visible = (0..ctx.debate.claims.len())
-        .filter(|&i| ctx.is_visible(i))
-        .count();
+    let visible = ctx.visible_count();
     if visible <= layout::EMBEDDED_MAX_CLAIMS || graphviz::dot_available() {
         return lay_out(ctx, dot_source, ImageFormat::Svg, timeout);
     }
@@ -148,11 +146,7 @@ fn placeholder_svg(claims: usize) -> String {
         "This map has {claims} claims, too many for the built-in layout; install Graphviz \
          (apt-get install graphviz fonts-lohit-beng-bengali) and run claimmap build again"
     );
-    let escaped = message
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;");
+    let escaped = super::layout::escape_xml(&message);
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1300\" height=\"60\" \

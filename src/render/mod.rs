@@ -122,6 +122,13 @@ impl<'a> RenderContext<'a> {
         }
     }
 
+    /// How many claims are drawn.
+    pub fn visible_count(&self) -> usize {
+        (0..self.debate.claims.len())
+            .filter(|&i| self.is_visible(i))
+            .count()
+    }
+
     /// Whether claim `i` is drawn.
     pub fn is_visible(&self, i: usize) -> bool {
         self.visible

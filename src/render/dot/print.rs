@@ -6,7 +6,7 @@
 //! the crate's printing of `to_graph` on every map shape the tests draw.
 
 use graphviz_rust::dot_structures::{
-    Attribute, Edge, EdgeTy, GraphAttributes, Id, NodeId, Port, Stmt, Vertex,
+    Attribute, Edge, EdgeTy, GraphAttributes, Id, NodeId, Port, Stmt, Subgraph, Vertex,
 };
 
 /// One top-level statement of a digraph, indented, without a newline.
@@ -18,11 +18,16 @@ pub(super) fn line(s: &Stmt) -> String {
 
 /// Top-level statements of a digraph, one per line, without a final newline.
 pub(super) fn stmts(out: &mut String, list: &[Stmt]) {
+    stmts_at(out, list, 2, "->");
+}
+
+/// Statements at `indent`, one per line, without a final newline.
+fn stmts_at(out: &mut String, list: &[Stmt], indent: usize, bond: &str) {
     for (k, s) in list.iter().enumerate() {
         if k > 0 {
             out.push('\n');
         }
-        stmt(out, s, 2, "->");
+        stmt(out, s, indent, bond);
     }
 }
 
@@ -44,21 +49,19 @@ fn stmt(out: &mut String, s: &Stmt, indent: usize, bond: &str) {
             attrs(out, list);
         }
         Stmt::Edge(e) => edge(out, e, indent, bond),
-        Stmt::Subgraph(sub) => {
-            out.push_str("subgraph ");
-            push_id(out, &sub.id);
-            out.push_str(" {\n");
-            for (k, inner) in sub.stmts.iter().enumerate() {
-                if k > 0 {
-                    out.push('\n');
-                }
-                stmt(out, inner, indent + 2, bond);
-            }
-            out.push('\n');
-            push_indent(out, indent);
-            out.push('}');
-        }
+        Stmt::Subgraph(sub) => subgraph(out, sub, indent, bond),
     }
+}
+
+/// `subgraph ID {`, its statements indented one step further, and `}` at `indent`.
+fn subgraph(out: &mut String, sub: &Subgraph, indent: usize, bond: &str) {
+    out.push_str("subgraph ");
+    push_id(out, &sub.id);
+    out.push_str(" {\n");
+    stmts_at(out, &sub.stmts, indent + 2, bond);
+    out.push('\n');
+    push_indent(out, indent);
+    out.push('}');
 }
 
 fn edge(out: &mut String, e: &Edge, indent: usize, bond: &str) {
@@ -90,8 +93,7 @@ fn edge(out: &mut String, e: &Edge, indent: usize, bond: &str) {
 fn vertex(out: &mut String, v: &Vertex, indent: usize, bond: &str) {
     match v {
         Vertex::N(id) => node_id(out, id),
-        // The map never puts a subgraph at an edge's end; print it as the statement would be.
-        Vertex::S(sub) => stmt(out, &Stmt::Subgraph(sub.clone()), indent, bond),
+        Vertex::S(sub) => subgraph(out, sub, indent, bond),
     }
 }
 

@@ -134,11 +134,7 @@ pub(super) fn page_data<'a>(ctx: &'a RenderContext<'a>) -> PageData<'a> {
         let r = match e.link {
             Link::Root if d.claims[e.claim].kind == Kind::Thesis => "thesis",
             Link::Root => "root",
-            Link::Premise(ri) => match d.reasons()[ri].role {
-                ReasonRole::Support => "support",
-                ReasonRole::Objection => "objection",
-                ReasonRole::Rebuttal => "rebuttal",
-            },
+            Link::Premise(ri) => d.reasons()[ri].role.as_str(),
             Link::Undercut(_) => "undercut",
         };
         if rel[e.claim].is_empty() {
@@ -173,7 +169,7 @@ pub(super) fn page_data<'a>(ctx: &'a RenderContext<'a>) -> PageData<'a> {
                 source: source.map(|s| &s.title),
                 url: source
                     .and_then(|s| s.url.as_deref())
-                    .filter(|u| super::is_safe_link(u)),
+                    .filter(|u| crate::render::dot::is_web_address(u)),
                 locator: c.locator.as_deref(),
                 status: match c.quote_status {
                     QuoteStatus::None => "none",

@@ -14,7 +14,7 @@ mod data;
 mod svg;
 mod words;
 
-use super::graphviz::{self, INSTALL_HINT, ImageFormat};
+use super::graphviz::{self, INSTALL_HINT};
 use super::layout::{self, ClaimBox};
 use super::markdown::{build_env, template_error};
 use super::{RenderContext, Renderer, dot};
@@ -63,40 +63,25 @@ struct MapView {
 
 impl Html {
     /// Renders the page, laying out one map per debate language (in parallel: each layout is
-    /// a separate Graphviz process).
-    pub fn page(&self, ctx: &RenderContext<'_>) -> Result<Page> {
+    /// a separate Graphviz process). `dot` is the map's DOT in the display language when the
+    /// caller has it already (`build` writes it too), so it is not generated twice.
+    pub fn page(&self, ctx: &RenderContext<'_>, dot: Option<&str>) -> Result<Page> {
         let d = ctx.debate;
         let mut langs: Vec<String> = d.languages.clone();
         if !langs.contains(&ctx.lang) {
             langs.insert(0, ctx.lang.clone());
         }
         let ids: Vec<String> = d.claims.iter().map(|c| c.id.clone()).collect();
-        type Laid = (String, Option<String>, Option<Vec<u8>>);
-        let laid: Vec<Result<Laid>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = langs
-                .iter()
-                .map(|l| {
-                    let local = ctx.with_lang(l);
-                    let ids = &ids;
-                    let timeout = self.timeout;
-                    scope.spawn(move || {
-                        let (svg, boxes, note) = lay_out(&local, timeout)?;
-                        let inline = svg::inline_svg(&svg, &boxes, ids);
-                        let raw = (boxes.is_empty() && note.is_none()).then(|| svg.into_bytes());
-                        Ok((inline, note, raw))
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join().unwrap_or_else(|_| {
-                        Err(crate::error::Error::Tool {
-                            message: "laying out the map failed unexpectedly".to_string(),
-                        })
-                    })
-                })
-                .collect()
+        let laid = crate::par::map(&langs, 2, |l| {
+            let local = ctx.with_lang(l);
+            let source = match dot {
+                Some(known) if *l == ctx.lang => known.to_string(),
+                _ => dot::to_dot(&local),
+            };
+            let (svg, boxes, note) = lay_out(&local, &source, self.timeout)?;
+            let inline = svg::inline_svg(&svg, &boxes, &ids);
+            let raw = (boxes.is_empty() && note.is_none()).then(|| svg.into_bytes());
+            Ok::<_, crate::error::Error>((inline, note, raw))
         });
         let mut maps = Vec::with_capacity(langs.len());
         let mut note = None;
@@ -155,7 +140,7 @@ impl Renderer for Html {
     }
 
     fn render(&self, ctx: &RenderContext<'_>) -> Result<Vec<u8>> {
-        self.page(ctx).map(|p| p.bytes)
+        self.page(ctx, None).map(|p| p.bytes)
     }
 }
 
@@ -177,40 +162,27 @@ struct PageView<'a> {
     evaluated: bool,
 }
 
-/// The map's SVG for one language, with the embedded layout's claim boxes, and a note when
-/// Graphviz was missing.
+/// The map's SVG for one language from its DOT `source`, with the embedded layout's claim
+/// boxes, and a note when Graphviz was missing. Only the embedded layout needs boxes; every
+/// other case (Graphviz, or the placeholder of a map too big for the embedded layout) is the
+/// SVG `build` would write.
 fn lay_out(
     ctx: &RenderContext<'_>,
+    source: &str,
     timeout: Option<Duration>,
 ) -> Result<(String, Vec<ClaimBox>, Option<String>)> {
-    let source = dot::to_dot(ctx);
-    if graphviz::dot_available() {
-        let bytes = graphviz::layout(&source, ImageFormat::Svg, timeout)?;
-        return Ok((
-            String::from_utf8_lossy(&bytes).into_owned(),
-            Vec::new(),
-            None,
-        ));
-    }
-    let visible = (0..ctx.debate.claims.len())
-        .filter(|&i| ctx.is_visible(i))
-        .count();
-    if visible > layout::EMBEDDED_MAX_CLAIMS {
-        // A placeholder that says what to install; search and the outline still work.
-        let out = super::map::render_build_svg(ctx, &source, timeout)?;
-        return Ok((
-            String::from_utf8_lossy(&out.bytes).into_owned(),
-            Vec::new(),
-            out.note,
-        ));
-    }
-    let (svg, boxes) = layout::embedded_svg_with_boxes(ctx)?;
-    Ok((
-        svg,
-        boxes,
-        Some(format!(
+    if !graphviz::dot_available() && ctx.visible_count() <= layout::EMBEDDED_MAX_CLAIMS {
+        let (svg, boxes) = layout::embedded_svg_with_boxes(ctx)?;
+        let note = format!(
             "Graphviz `dot` not found, so the page's map used the built-in layout; {INSTALL_HINT}"
-        )),
+        );
+        return Ok((svg, boxes, Some(note)));
+    }
+    let out = super::map::render_build_svg(ctx, source, timeout)?;
+    Ok((
+        String::from_utf8_lossy(&out.bytes).into_owned(),
+        Vec::new(),
+        out.note,
     ))
 }
 
@@ -226,27 +198,6 @@ fn language_name(code: &str) -> String {
         "es" => "Español".to_string(),
         _ => code.to_string(),
     }
-}
-
-/// Escapes text for HTML and XML content and attribute values.
-pub(crate) fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Whether `url` may become a live link on the page: plain web addresses only.
-fn is_safe_link(url: &str) -> bool {
-    dot::is_web_address(url)
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 //! that would leave the page when a claim is clicked, and on the embedded layout's drawing a
 //! clickable area per claim carrying the same `claim-ID` id as Graphviz's node groups.
 
-use super::escape_html;
 use crate::render::layout::ClaimBox;
+use crate::render::layout::escape_xml;
 
 /// The SVG document `svg` ready to embed. `boxes` are the embedded layout's claim boxes
 /// (empty for Graphviz, whose nodes already carry `id="claim-ID"` from our DOT); `ids` are
@@ -24,7 +24,7 @@ pub(super) fn inline_svg(svg: &str, boxes: &[ClaimBox], ids: &[String]) -> Strin
             "<g id=\"claim-{id}\" class=\"node\"><title>{id}</title>\
              <rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" \
              fill=\"transparent\" stroke=\"none\"/></g>\n",
-            id = escape_html(id)
+            id = escape_xml(id)
         ));
     }
     overlay.push_str("</g>\n");

@@ -4,6 +4,9 @@
 //! Bengali wording was written by the developers and awaits a native speaker's review, like
 //! the rest of [`crate::render::vocab`].
 
+use crate::evaluate::{Label, Verdict};
+use crate::model::{ProofStandard, ReviewVerdict};
+use crate::render::vocab;
 use std::collections::BTreeMap;
 
 const EN: &[(&str, &str)] = &[
@@ -66,30 +69,11 @@ const EN: &[(&str, &str)] = &[
     ("strength", "strength"),
     ("base", "base"),
     ("label", "label"),
-    ("label.in", "in"),
-    ("label.out", "out"),
-    ("label.undec", "undecided"),
     ("defeated_by", "defeated by"),
     ("not_settled", "did not settle"),
-    ("verdict.stands", "stands"),
-    ("verdict.falls", "falls"),
-    ("verdict.contested", "contested"),
-    ("standard.scintilla", "scintilla of evidence"),
-    ("standard.preponderance", "preponderance of evidence"),
-    (
-        "standard.clear-and-convincing",
-        "clear and convincing evidence",
-    ),
-    (
-        "standard.beyond-reasonable-doubt",
-        "beyond reasonable doubt",
-    ),
     ("case_for", "case for"),
     ("case_against", "against"),
     ("reviews", "Reviews"),
-    ("review.accept", "accept"),
-    ("review.reject", "reject"),
-    ("review.dubious", "dubious"),
     ("link.strong", "strong link"),
     ("link.weak", "weak link"),
     ("link.none", "no link"),
@@ -193,24 +177,11 @@ const BN: &[(&str, &str)] = &[
     ("strength", "শক্তি"),
     ("base", "ভিত্তি"),
     ("label", "অবস্থা"),
-    ("label.in", "গৃহীত"),
-    ("label.out", "খণ্ডিত"),
-    ("label.undec", "অনির্ধারিত"),
     ("defeated_by", "খণ্ডন করেছে"),
     ("not_settled", "স্থির হয়নি"),
-    ("verdict.stands", "টিকে থাকে"),
-    ("verdict.falls", "টেকে না"),
-    ("verdict.contested", "অমীমাংসিত"),
-    ("standard.scintilla", "সামান্যতম প্রমাণ"),
-    ("standard.preponderance", "প্রমাণের প্রাধান্য"),
-    ("standard.clear-and-convincing", "স্পষ্ট ও বিশ্বাসযোগ্য প্রমাণ"),
-    ("standard.beyond-reasonable-doubt", "যুক্তিসঙ্গত সন্দেহের ঊর্ধ্বে"),
     ("case_for", "পক্ষে"),
     ("case_against", "বিপক্ষে"),
     ("reviews", "পর্যালোচনা"),
-    ("review.accept", "গ্রহণ"),
-    ("review.reject", "প্রত্যাখ্যান"),
-    ("review.dubious", "সন্দেহজনক"),
     ("link.strong", "দৃঢ় যোগসূত্র"),
     ("link.weak", "দুর্বল যোগসূত্র"),
     ("link.none", "যোগসূত্র নেই"),
@@ -255,13 +226,50 @@ const BN: &[(&str, &str)] = &[
 ];
 
 /// The page's words in `lang`: Bengali for `bn` and its regional variants, else English.
+/// The evaluation's and reviews' words come from [`vocab`], so they read as on the map and
+/// in the report.
 pub(super) fn ui_words(lang: &str) -> BTreeMap<&'static str, &'static str> {
     let bn = lang
         .split(['-', '_'])
         .next()
         .is_some_and(|p| p.eq_ignore_ascii_case("bn"));
     let table = if bn { BN } else { EN };
-    table.iter().copied().collect()
+    let mut words: BTreeMap<&'static str, &'static str> = table.iter().copied().collect();
+    for (key, l) in [
+        ("label.in", Label::In),
+        ("label.out", Label::Out),
+        ("label.undec", Label::Undec),
+    ] {
+        words.insert(key, vocab::label(l, lang));
+    }
+    for (key, v) in [
+        ("verdict.stands", Verdict::Stands),
+        ("verdict.falls", Verdict::Falls),
+        ("verdict.contested", Verdict::Contested),
+    ] {
+        words.insert(key, vocab::verdict(v, lang));
+    }
+    for s in ProofStandard::ALL {
+        words.insert(standard_key(s), vocab::standard(s, lang));
+    }
+    for (key, v) in [
+        ("review.accept", ReviewVerdict::Accept),
+        ("review.reject", ReviewVerdict::Reject),
+        ("review.dubious", ReviewVerdict::Dubious),
+    ] {
+        words.insert(key, vocab::review_verdict(v, lang));
+    }
+    words
+}
+
+/// The script's key for a proof standard (`standard.` and its keyword).
+fn standard_key(s: ProofStandard) -> &'static str {
+    match s {
+        ProofStandard::Scintilla => "standard.scintilla",
+        ProofStandard::Preponderance => "standard.preponderance",
+        ProofStandard::ClearAndConvincing => "standard.clear-and-convincing",
+        ProofStandard::BeyondReasonableDoubt => "standard.beyond-reasonable-doubt",
+    }
 }
 
 #[cfg(test)]
@@ -278,5 +286,10 @@ mod tests {
         );
         assert_eq!(ui_words("bn-BD")["outline"], "রূপরেখা");
         assert_eq!(ui_words("fr")["outline"], "Outline");
+        assert_eq!(ui_words("bn")["verdict.stands"], "টিকে থাকে");
+        assert_eq!(
+            ui_words("en")["standard.clear-and-convincing"],
+            "clear and convincing evidence"
+        );
     }
 }
