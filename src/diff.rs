@@ -215,9 +215,9 @@ fn claim_changes(a: &Claim, b: &Claim) -> Vec<String> {
     if a.kind != b.kind {
         out.push(format!("kind: {} → {}", a.kind.as_str(), b.kind.as_str()));
     }
-    let langs: BTreeSet<&String> = a.text.0.keys().chain(b.text.0.keys()).collect();
+    let langs: BTreeSet<&str> = a.text.langs().chain(b.text.langs()).collect();
     for l in langs {
-        let (x, y) = (a.text.0.get(l), b.text.0.get(l));
+        let (x, y) = (a.text.in_lang(l), b.text.in_lang(l));
         if x != y {
             out.push(match (x, y) {
                 (Some(x), Some(y)) => format!("text ({l}): “{x}” → “{y}”"),

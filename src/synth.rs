@@ -77,8 +77,8 @@ fn bilingual(i: usize) -> Text {
         "en",
         format!("Generated claim {i}: force decided the outcome in case {i}."),
     );
-    t.0.insert(
-        "bn".into(),
+    t.insert(
+        "bn",
         format!("উৎপন্ন দাবি {i}: এই ক্ষেত্রে বলপ্রয়োগই ফলাফল নির্ধারণ করেছিল।"),
     );
     t

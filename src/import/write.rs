@@ -9,7 +9,7 @@ fn q(s: &str) -> String {
 }
 
 fn text(t: &Text) -> String {
-    let parts: Vec<String> = t.0.iter().map(|(l, s)| format!("{l}: {}", q(s))).collect();
+    let parts: Vec<String> = t.iter().map(|(l, s)| format!("{l}: {}", q(s))).collect();
     format!("{{{}}}", parts.join(", "))
 }
 
@@ -23,7 +23,7 @@ fn list(ids: &[String]) -> String {
 /// `claimmap.yaml` for a title, languages and sources.
 pub fn config(title: &Text, languages: &[String], sources: &[Source], origin: &str) -> String {
     let mut out = format!("# Imported from {origin} by `claimmap import`.\n");
-    if !title.0.is_empty() {
+    if !title.is_empty() {
         let _ = writeln!(out, "title: {}", text(title));
     }
     let _ = writeln!(out, "languages: {}", list(languages));

@@ -49,8 +49,10 @@ impl Kind {
 /// send the reader back to the file to edit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Origin {
-    /// Path relative to the debate folder, with `/` separators.
-    pub file: String,
+    /// Path relative to the debate folder, with `/` separators. Shared by every entry of the
+    /// file: a debate of a million claims would otherwise hold a million copies of a few
+    /// hundred names.
+    pub file: std::sync::Arc<str>,
     /// 1-based line of the entry.
     pub line: usize,
     /// 1-based column of the entry.

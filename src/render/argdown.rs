@@ -71,7 +71,7 @@ impl Renderer for Argdown {
         for (i, c) in d.claims.iter().enumerate() {
             let mut data = Map::new();
             data.insert("kind".into(), json!(c.kind));
-            if c.text.0.len() > 1 || !c.text.has(&ctx.lang) {
+            if c.text.len() > 1 || !c.text.has(&ctx.lang) {
                 data.insert("text".into(), json!(c.text));
             }
             for (key, value) in [

@@ -30,7 +30,7 @@ pub const CLAIM_KEYS: &[&str] = &[
 #[derive(Debug, Clone)]
 pub struct RawClaim {
     /// File relative to the debate folder.
-    pub file: String,
+    pub file: std::sync::Arc<str>,
     /// Position of the claim's mapping.
     pub pos: Pos,
     /// Its id.
@@ -109,10 +109,11 @@ pub fn read_file(
                     .help("split the file, or raise the limit with --max-claims-per-file"),
                 );
             }
+            let file: std::sync::Arc<str> = r.file.into();
             items
                 .iter()
                 .take(limits.max_claims_per_file)
-                .filter_map(|item| read_claim(item, r, default_lang, limits.max_text_chars))
+                .filter_map(|item| read_claim(item, r, &file, default_lang, limits.max_text_chars))
                 .collect()
         }
         Value::Null => Vec::new(),
@@ -147,6 +148,7 @@ fn slug(id: &str) -> String {
 fn read_claim(
     node: &Node,
     r: &mut Reader<'_>,
+    file: &std::sync::Arc<str>,
     default_lang: &str,
     max_text_chars: usize,
 ) -> Option<RawClaim> {
@@ -220,7 +222,6 @@ fn read_claim(
         Some(t)
             if let Some((lang, n)) = t
                 .value
-                .0
                 .iter()
                 .map(|(l, s)| (l, s.chars().count()))
                 .find(|&(_, n)| n > max_text_chars) =>
@@ -234,7 +235,7 @@ fn read_claim(
                 .help("a claim is one statement: shorten it and keep background in `note:`, or raise the limit with --max-text-length"),
             );
         }
-        Some(t) if t.value.0.values().all(|s| s.trim().is_empty()) => {
+        Some(t) if t.value.texts().all(|s| s.trim().is_empty()) => {
             r.diags.push(
                 Diagnostic::error("empty-text", format!("{what} has an empty text"))
                     .at(r.file, t.pos)
@@ -275,7 +276,7 @@ fn read_claim(
         );
     }
     Some(RawClaim {
-        file: r.file.to_string(),
+        file: file.clone(),
         pos: node.pos,
         id: id?,
         kind,

@@ -249,7 +249,7 @@ fn read_source(
             .and_then(|n| r.string("note", n))
             .map(|a| a.value),
         origin: Origin {
-            file: r.file.to_string(),
+            file: r.file.into(),
             line: node.pos.line,
             column: node.pos.column,
         },

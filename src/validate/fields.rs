@@ -6,7 +6,6 @@
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::yaml::{Key, Node, Pos, Value};
 use crate::model::Text;
-use std::collections::BTreeMap;
 
 /// A value together with where it was written.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,16 +109,19 @@ impl Reader<'_> {
     pub fn string_list(&mut self, key: &str, node: &Node) -> Vec<At<String>> {
         match &node.value {
             Value::Null => Vec::new(),
-            Value::Seq(items) => items
-                .iter()
-                .filter_map(|item| match &item.value {
-                    Value::Seq(_) | Value::Map(_) | Value::Null | Value::Bool(_) => {
-                        self.wrong_type(&format!("{key}[]"), item, "a string");
-                        None
+            Value::Seq(items) => {
+                // Sized exactly: a debate holds a list like this per claim and relation.
+                let mut list = Vec::with_capacity(items.len());
+                for item in items {
+                    match &item.value {
+                        Value::Seq(_) | Value::Map(_) | Value::Null | Value::Bool(_) => {
+                            self.wrong_type(&format!("{key}[]"), item, "a string");
+                        }
+                        _ => list.extend(self.string(key, item)),
                     }
-                    _ => self.string(key, item),
-                })
-                .collect(),
+                }
+                list
+            }
             Value::Map(_) | Value::Bool(_) => {
                 self.wrong_type(key, node, "a string or a list of strings");
                 Vec::new()
@@ -149,14 +151,20 @@ impl Reader<'_> {
     pub fn text(&mut self, key: &str, node: &Node, default_lang: &str) -> Option<At<Text>> {
         match &node.value {
             Value::Map(entries) => {
-                let mut map = BTreeMap::new();
+                let mut map = Text::with_capacity(entries.len());
                 for (lang, value) in entries {
-                    if let Some(s) = self.string(&format!("{key}.{}", lang.name), value) {
-                        map.insert(lang.name.clone(), s.value);
+                    let text = match &value.value {
+                        Value::Str(s) => Some(s.clone()),
+                        _ => self
+                            .string(&format!("{key}.{}", lang.name), value)
+                            .map(|s| s.value),
+                    };
+                    if let Some(text) = text {
+                        map.insert(lang.name.as_str(), text);
                     }
                 }
                 Some(At {
-                    value: Text(map),
+                    value: map,
                     pos: node.pos,
                 })
             }

@@ -77,8 +77,7 @@ pub fn lint(
         if claim.kind != Kind::Evidence {
             let words: Vec<&str> = claim
                 .text
-                .0
-                .values()
+                .texts()
                 .flat_map(|t| reasoning_words(t))
                 .collect();
             if let Some(first) = words.first() {
@@ -93,8 +92,7 @@ pub fn lint(
             }
             if let Some(n) = claim
                 .text
-                .0
-                .values()
+                .texts()
                 .map(|t| sentences(t))
                 .max()
                 .filter(|&n| n > 1)

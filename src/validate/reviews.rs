@@ -251,7 +251,7 @@ pub fn check(raws: &[RawReview], debate: &Debate, diags: &mut Diagnostics) -> Ve
             comment: raw.comment.clone(),
             date: raw.date.clone(),
             origin: Origin {
-                file: raw.file.clone(),
+                file: raw.file.as_str().into(),
                 line: raw.pos.line,
                 column: raw.pos.column,
             },

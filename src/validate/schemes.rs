@@ -187,13 +187,13 @@ fn read_scheme(
             _ => r.wrong_type("questions", list, "a list of critical questions"),
         }
     }
-    let name = if name.0.is_empty() {
+    let name = if name.is_empty() {
         Text::single(default_lang, id.value.clone())
     } else {
         name
     };
     let origin = declared.then(|| Origin {
-        file: r.file.to_string(),
+        file: r.file.into(),
         line: node.pos.line,
         column: node.pos.column,
     });

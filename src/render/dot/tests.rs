@@ -18,7 +18,7 @@ pub(crate) fn claim(id: &str, kind: Kind, text: &str, rel: &[(&str, &str)]) -> C
         undercuts: ids("undercuts"),
         with: ids("with"),
         origin: Origin {
-            file: format!("{id}.yaml"),
+            file: format!("{id}.yaml").into(),
             line: 1,
             column: 1,
         },

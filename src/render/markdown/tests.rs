@@ -12,7 +12,7 @@ use std::path::Path;
 fn text(en: &str, bn: Option<&str>) -> Text {
     let mut t = Text::single("en", en);
     if let Some(bn) = bn {
-        t.0.insert("bn".into(), bn.into());
+        t.insert("bn", bn);
     }
     t
 }
@@ -51,7 +51,7 @@ fn claim(c: C<'_>, line: usize) -> Claim {
         undercuts: ids(c.undercuts),
         with: ids(c.with),
         origin: Origin {
-            file: format!("claims/{}.yaml", c.id),
+            file: format!("claims/{}.yaml", c.id).into(),
             line,
             column: 3,
         },

@@ -192,7 +192,7 @@ fn shown_lang(claim: &Claim, lang: &str, languages: &[String]) -> String {
         .iter()
         .find(|l| claim.text.has(l))
         .cloned()
-        .or_else(|| claim.text.0.keys().next().cloned())
+        .or_else(|| claim.text.langs().next().map(str::to_string))
         .unwrap_or_default()
 }
 
@@ -339,12 +339,11 @@ impl Builder<'_, '_> {
             fallback: !text_lang.is_empty() && text_lang != self.ctx.lang,
             translations: c
                 .text
-                .0
                 .iter()
-                .filter(|(l, _)| **l != text_lang)
+                .filter(|(l, _)| *l != text_lang)
                 .map(|(l, t)| Translation {
-                    lang: l.clone(),
-                    text: t.clone(),
+                    lang: l.to_string(),
+                    text: t.to_string(),
                 })
                 .collect(),
             text_lang,
@@ -353,7 +352,7 @@ impl Builder<'_, '_> {
             note: c.note.clone(),
             scheme: c.scheme.clone(),
             confidence: c.confidence,
-            file: c.origin.file.clone(),
+            file: c.origin.file.to_string(),
             line: c.origin.line,
             location: location(&c.origin.file, c.origin.line),
             parent,
@@ -438,7 +437,7 @@ pub(super) fn report_view<'c>(ctx: &'c RenderContext<'_>) -> ReportView<'c> {
             verified: 0,
             unverifiable: 0,
             not_found: 0,
-            file: s.origin.file.clone(),
+            file: s.origin.file.to_string(),
             line: s.origin.line,
             location: location(&s.origin.file, s.origin.line),
         })
