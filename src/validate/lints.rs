@@ -78,7 +78,7 @@ pub fn lint(
             let words: Vec<&str> = claim
                 .text
                 .texts()
-                .flat_map(|t| reasoning_words(t))
+                .flat_map(reasoning_words)
                 .collect();
             if let Some(first) = words.first() {
                 diags.push(
@@ -93,7 +93,7 @@ pub fn lint(
             if let Some(n) = claim
                 .text
                 .texts()
-                .map(|t| sentences(t))
+                .map(sentences)
                 .max()
                 .filter(|&n| n > 1)
             {
