@@ -161,7 +161,45 @@ pub struct Stats {
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
-    texts: BTreeMap<String, Arc<str>>,
+    texts: BTreeMap<String, FileText>,
+}
+
+/// A file's text for snippets: in memory, or left on disk and read only if a diagnostic
+/// points into the file. A debate of a million claims is 400 MB of YAML, and holding it all
+/// for the few files that have problems would be a fifth of the run's memory.
+#[derive(Debug)]
+enum FileText {
+    Held(Arc<str>),
+    OnDisk {
+        path: std::path::PathBuf,
+        /// The file as it was read, so a file edited since is not quoted out of date.
+        len: u64,
+        modified: Option<std::time::SystemTime>,
+        read: std::sync::OnceLock<Option<Arc<str>>>,
+    },
+}
+
+impl FileText {
+    fn get(&self) -> Option<&str> {
+        match self {
+            FileText::Held(text) => Some(text),
+            FileText::OnDisk {
+                path,
+                len,
+                modified,
+                read,
+            } => read
+                .get_or_init(|| {
+                    let meta = std::fs::metadata(path).ok()?;
+                    if meta.len() != *len || meta.modified().ok() != *modified {
+                        return None;
+                    }
+                    let text = std::fs::read_to_string(path).ok()?;
+                    Some(Arc::from(text.strip_prefix('\u{feff}').unwrap_or(&text)))
+                })
+                .as_deref(),
+        }
+    }
 }
 
 impl Diagnostics {
@@ -178,7 +216,27 @@ impl Diagnostics {
 
     /// Remembers a file's text so its lines can be quoted in snippets.
     pub fn add_text(&mut self, file: &str, text: Arc<str>) {
-        self.texts.insert(file.to_string(), text);
+        self.texts.insert(file.to_string(), FileText::Held(text));
+    }
+
+    /// Remembers where a file is, to read it again only if a snippet needs it. `meta` is
+    /// the file's metadata when it was read: if it has changed since, snippets of the file
+    /// are left out rather than quoting lines that may have moved.
+    pub fn add_file_on_disk(
+        &mut self,
+        file: &str,
+        path: std::path::PathBuf,
+        meta: &std::fs::Metadata,
+    ) {
+        self.texts.insert(
+            file.to_string(),
+            FileText::OnDisk {
+                path,
+                len: meta.len(),
+                modified: meta.modified().ok(),
+                read: std::sync::OnceLock::new(),
+            },
+        );
     }
 
     /// Drops the warnings whose code is in `codes`: the lints a class has switched off.
@@ -340,6 +398,7 @@ impl Diagnostics {
         let Some(line_text) = self
             .texts
             .get(file)
+            .and_then(FileText::get)
             .and_then(|t| t.lines().nth(pos.line - 1))
         else {
             if let Some(label) = label {
@@ -477,6 +536,39 @@ mod tests {
         assert_eq!(
             UnicodeWidthStr::width(&caret[..caret.find('^').unwrap()]),
             x_col
+        );
+    }
+
+    #[test]
+    fn a_released_file_is_read_again_for_its_snippet_unless_it_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.yaml");
+        std::fs::write(&path, "claims:\n  - id: x\n").unwrap();
+        let meta = std::fs::metadata(&path).unwrap();
+        let pos = Pos {
+            line: 2,
+            column: 5,
+            offset: 0,
+            len: 1,
+        };
+        let mut ds = Diagnostics::default();
+        ds.add_file_on_disk("a.yaml", path.clone(), &meta);
+        ds.push(Diagnostic::warning("w", "m").at("a.yaml", pos));
+        assert!(
+            ds.render(false).contains("  - id: x"),
+            "{}",
+            ds.render(false)
+        );
+
+        // Edited since it was checked: the old position would quote the wrong line.
+        std::fs::write(&path, "claims:\n  - id: a-longer-id\n").unwrap();
+        let mut ds = Diagnostics::default();
+        ds.add_file_on_disk("a.yaml", path, &meta);
+        ds.push(Diagnostic::warning("w", "m").at("a.yaml", pos));
+        let out = ds.render(false);
+        assert!(
+            out.contains("--> a.yaml:2:5") && !out.contains("id:"),
+            "{out}"
         );
     }
 

@@ -49,6 +49,7 @@ fn loaded(text: &str) -> Loaded {
             rel: "claims.yaml".into(),
             text: Arc::from(text),
             node: claimmap::load::yaml::parse(text).ok().flatten(),
+            released: None,
         }],
     }
 }

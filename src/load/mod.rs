@@ -41,10 +41,13 @@ impl Default for LoadOptions {
 pub struct LoadedFile {
     /// Path relative to the debate folder, `/`-separated (what messages show).
     pub rel: String,
-    /// The file's text (kept for snippets).
+    /// The file's text; empty once [`load_and_read`] has read the file and let it go.
     pub text: Arc<str>,
     /// The parsed document; `None` when the file is empty or could not be parsed.
     pub node: Option<Node>,
+    /// The file's metadata when it was read, which snippets use to read it again only if
+    /// it has not changed since; `None` for a file whose text is still held.
+    pub released: Option<std::fs::Metadata>,
 }
 
 /// Every file of a debate folder.
@@ -79,7 +82,8 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Resu
 /// Reading a file as soon as it is parsed uses every core for the reading too, and the trees
 /// of a big debate, which take most of its memory, never all exist at once.
 ///
-/// Returns the debate's files (without their trees; `claimmap.yaml` keeps its tree) and what
+/// Returns the debate's files (without their trees or texts, which diagnostics read again
+/// from disk if they quote the file; `claimmap.yaml` keeps both) and what
 /// the reader returned for each of them, in the same order.
 pub fn load_and_read<T, R>(
     root: &Path,
@@ -136,6 +140,11 @@ fn load_inner<T: Send>(
         };
         if claim_file && !keep_nodes {
             file.node = None;
+            // The text goes too: diagnostics read it again only for the files they quote.
+            if let Ok(meta) = std::fs::metadata(root.join(&file.rel)) {
+                file.text = Arc::from("");
+                file.released = Some(meta);
+            }
         }
         read
     });
@@ -146,8 +155,10 @@ fn load_inner<T: Send>(
     let mut files = Vec::with_capacity(results.len());
     let mut reads = Vec::with_capacity(results.len());
     for (file, problems, read) in results {
-        if let Some(f) = &file {
-            diags.add_text(&f.rel, f.text.clone());
+        match file.as_ref().map(|f| (f, &f.released)) {
+            Some((f, Some(meta))) => diags.add_file_on_disk(&f.rel, root.join(&f.rel), meta),
+            Some((f, None)) => diags.add_text(&f.rel, f.text.clone()),
+            None => {}
         }
         for p in problems {
             diags.push(p);
@@ -350,7 +361,15 @@ fn read_one(root: &Path, path: &Path, options: &LoadOptions) -> Parsed {
         );
     }
     match yaml::parse(&text) {
-        Ok(node) => (Some(LoadedFile { rel, text, node }), Vec::new()),
+        Ok(node) => (
+            Some(LoadedFile {
+                rel,
+                text,
+                node,
+                released: None,
+            }),
+            Vec::new(),
+        ),
         Err(e) => {
             let mut d = Diagnostic::error("yaml-syntax", format!("invalid YAML: {}", e.message));
             d = match e.pos {
@@ -362,6 +381,7 @@ fn read_one(root: &Path, path: &Path, options: &LoadOptions) -> Parsed {
                     rel,
                     text,
                     node: None,
+                    released: None,
                 }),
                 vec![d],
             )

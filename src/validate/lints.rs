@@ -75,11 +75,7 @@ pub fn lint(
         let claim = &debate.claims[k];
         let raw = &raws[kept[k]];
         if claim.kind != Kind::Evidence {
-            let words: Vec<&str> = claim
-                .text
-                .texts()
-                .flat_map(reasoning_words)
-                .collect();
+            let words: Vec<&str> = claim.text.texts().flat_map(reasoning_words).collect();
             if let Some(first) = words.first() {
                 diags.push(
                     Diagnostic::warning(
@@ -90,13 +86,7 @@ pub fn lint(
                     .help("a box holds one statement: move the reason into a claim of its own that `supports:` this one (allow with `--allow reasoning-words`)"),
                 );
             }
-            if let Some(n) = claim
-                .text
-                .texts()
-                .map(sentences)
-                .max()
-                .filter(|&n| n > 1)
-            {
+            if let Some(n) = claim.text.texts().map(sentences).max().filter(|&n| n > 1) {
                 diags.push(
                     Diagnostic::warning(
                         "multiple-sentences",
