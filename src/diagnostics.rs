@@ -95,8 +95,8 @@ impl Diagnostic {
     /// Places the diagnostic at a position in a file.
     pub fn at(mut self, file: &str, pos: Pos) -> Diagnostic {
         self.file = file.to_string();
-        self.line = pos.line;
-        self.column = pos.column;
+        self.line = pos.line as usize;
+        self.column = pos.column as usize;
         self.pos = pos;
         self
     }
@@ -129,8 +129,8 @@ impl Diagnostic {
     pub fn related(mut self, file: &str, pos: Pos, message: impl Into<String>) -> Diagnostic {
         self.related.push(Related {
             file: file.to_string(),
-            line: pos.line,
-            column: pos.column,
+            line: pos.line as usize,
+            column: pos.column as usize,
             message: message.into(),
             pos,
         });
@@ -399,7 +399,7 @@ impl Diagnostics {
             .texts
             .get(file)
             .and_then(FileText::get)
-            .and_then(|t| t.lines().nth(pos.line - 1))
+            .and_then(|t| t.lines().nth(pos.line as usize - 1))
         else {
             if let Some(label) = label {
                 let _ = writeln!(out, "  = {label}");
@@ -419,7 +419,7 @@ impl Diagnostics {
             })
             .collect();
         // A very long line (minified YAML) is cut to a window around the column.
-        let col = pos.column.saturating_sub(1).min(chars.len());
+        let col = (pos.column as usize).saturating_sub(1).min(chars.len());
         let start = col.saturating_sub(SNIPPET_CONTEXT);
         let end = (col + SNIPPET_CONTEXT).min(chars.len());
         let mut line_text: String = chars[start..end].iter().collect();
@@ -437,7 +437,7 @@ impl Diagnostics {
         // wide or combining (Bengali) characters too.
         let indent = UnicodeWidthStr::width(prefix.as_str());
         let rest: String = chars[col..end].iter().collect();
-        let span_len = span_width(&rest, pos.len);
+        let span_len = span_width(&rest, pos.len as usize);
         let carets = "^".repeat(span_len.max(1));
         let _ = writeln!(out, " {bar} |");
         let _ = writeln!(out, " {} | {}", pos.line, line_text);

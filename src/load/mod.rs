@@ -340,9 +340,9 @@ fn read_one(root: &Path, path: &Path, options: &LoadOptions) -> Parsed {
                 .at(
                     &rel,
                     yaml::Pos {
-                        line,
-                        column,
-                        offset: usize::MAX,
+                        line: yaml::pos_num(line),
+                        column: yaml::pos_num(column),
+                        offset: u32::MAX,
                         len: 0,
                     },
                 )

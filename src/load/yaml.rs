@@ -11,28 +11,40 @@ use std::fmt;
 
 /// Where something sits in a file: 1-based line and column (in characters) and the byte range,
 /// so diagnostics can both print `file:line:col` and underline the source.
+///
+/// The numbers are `u32` (files are capped far below 4 GB): every key and value of the tree,
+/// and every field a claim remembers, carries one, so its size counts on a big debate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Pos {
     /// 1-based line.
-    pub line: usize,
+    pub line: u32,
     /// 1-based column, counted in characters.
-    pub column: usize,
-    /// Byte offset of the start in the file text.
+    pub column: u32,
+    /// Byte offset of the start in the file text (`u32::MAX` when unknown).
     #[serde(skip)]
-    pub offset: usize,
+    pub offset: u32,
     /// Length in bytes (at least 1 when known).
     #[serde(skip)]
-    pub len: usize,
+    pub len: u32,
+}
+
+/// A count as a [`Pos`] number, saturating (a position past 4 GB is not a real claim file).
+pub fn pos_num(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl Pos {
     fn from_location(loc: &serde_saphyr::Location) -> Pos {
         let span = loc.span();
-        let offset = span.byte_offset().map(|o| o as usize).unwrap_or(usize::MAX);
-        let len = span.byte_len().map(|l| l as usize).unwrap_or(0);
+        let offset = span
+            .byte_offset()
+            .map_or(u32::MAX, |o| u32::try_from(o).unwrap_or(u32::MAX));
+        let len = span
+            .byte_len()
+            .map_or(0, |l| u32::try_from(l).unwrap_or(u32::MAX));
         Pos {
-            line: loc.line() as usize,
-            column: loc.column() as usize,
+            line: u32::try_from(loc.line()).unwrap_or(u32::MAX),
+            column: u32::try_from(loc.column()).unwrap_or(u32::MAX),
             offset,
             len,
         }

@@ -250,8 +250,8 @@ fn read_source(
             .map(|a| a.value),
         origin: Origin {
             file: r.file.into(),
-            line: node.pos.line,
-            column: node.pos.column,
+            line: node.pos.line as usize,
+            column: node.pos.column as usize,
         },
     };
     Some((source, id.pos, path.map(|p| p.pos)))

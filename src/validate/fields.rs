@@ -100,8 +100,9 @@ impl Reader<'_> {
     /// A plain scalar exactly as it is written in the file (`1.20`, `0x1F`), so a number used
     /// as text keeps its spelling.
     fn written(&self, node: &Node) -> Option<String> {
-        let end = node.pos.offset.checked_add(node.pos.len)?;
-        let raw = self.text.get(node.pos.offset..end)?.trim();
+        let start = node.pos.offset as usize;
+        let end = start.checked_add(node.pos.len as usize)?;
+        let raw = self.text.get(start..end)?.trim();
         (!raw.is_empty()).then(|| raw.to_string())
     }
 

@@ -181,8 +181,8 @@ fn to_claim(r: &mut RawClaim, quote_status: QuoteStatus) -> Claim {
         quote_status,
         origin: Origin {
             file: r.file.clone(),
-            line: r.pos.line,
-            column: r.pos.column,
+            line: r.pos.line as usize,
+            column: r.pos.column as usize,
         },
     }
 }

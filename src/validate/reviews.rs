@@ -252,8 +252,8 @@ pub fn check(raws: &[RawReview], debate: &Debate, diags: &mut Diagnostics) -> Ve
             date: raw.date.clone(),
             origin: Origin {
                 file: raw.file.as_str().into(),
-                line: raw.pos.line,
-                column: raw.pos.column,
+                line: raw.pos.line as usize,
+                column: raw.pos.column as usize,
             },
         });
     }

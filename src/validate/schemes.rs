@@ -194,8 +194,8 @@ fn read_scheme(
     };
     let origin = declared.then(|| Origin {
         file: r.file.into(),
-        line: node.pos.line,
-        column: node.pos.column,
+        line: node.pos.line as usize,
+        column: node.pos.column as usize,
     });
     Some((
         Scheme {
