@@ -7,7 +7,6 @@
 
 use super::Debate;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// What a reason does to its conclusion, as argument mapping names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -53,7 +52,9 @@ pub struct Reason {
 pub(super) fn build_reasons(debate: &Debate) -> Vec<Reason> {
     // Keyed by (conclusion, polarity, premises) so that co-premises that each name the
     // others collapse into one reason, in a deterministic order.
-    let mut groups: BTreeMap<(usize, bool, Vec<usize>), ()> = BTreeMap::new();
+    // A sorted, deduplicated vector rather than a B-tree: one sort of a million keys is
+    // several times faster than a million inserts.
+    let mut groups: Vec<(usize, bool, Vec<usize>)> = Vec::with_capacity(debate.claims.len());
     for (i, claim) in debate.claims.iter().enumerate() {
         let mut premises: Vec<usize> = std::iter::once(i)
             .chain(claim.with.iter().filter_map(|id| debate.index_of(id)))
@@ -63,18 +64,20 @@ pub(super) fn build_reasons(debate: &Debate) -> Vec<Reason> {
         for (targets, support) in [(&claim.supports, true), (&claim.opposes, false)] {
             for target in targets.iter().filter_map(|id| debate.index_of(id)) {
                 if target != i {
-                    groups.insert((target, support, premises.clone()), ());
+                    groups.push((target, support, premises.clone()));
                 }
             }
         }
     }
+    groups.sort_unstable();
+    groups.dedup();
     let is_objection: Vec<bool> = debate
         .claims
         .iter()
         .map(|c| !c.opposes.is_empty())
         .collect();
     let mut reasons: Vec<Reason> = groups
-        .into_keys()
+        .into_iter()
         .map(|(conclusion, support, premises)| Reason {
             conclusion,
             role: if support {
