@@ -30,6 +30,7 @@ use crate::model::{Debate, Kind, QuoteStatus, Source};
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
+use std::fmt::Write as _;
 
 /// Font list for graph, nodes and edges: a Bengali face first (Noto on most systems, Lohit
 /// from Debian's `fonts-lohit-beng-bengali`), then Latin ones; fontconfig picks the first
@@ -151,7 +152,7 @@ impl<'c, 'a> Parts<'c, 'a> {
                 vec![
                     attr("shape", "box"),
                     attr("style", "\"rounded,filled\""),
-                    attr("fontname", &quote(FONTNAME)),
+                    attr("fontname", quote(FONTNAME)),
                     attr("fontsize", "11"),
                     attr("margin", "\"0.15,0.08\""),
                     attr("color", "\"#444444\""),
@@ -160,7 +161,7 @@ impl<'c, 'a> Parts<'c, 'a> {
             attrs_stmt(
                 GraphAttributes::Edge,
                 vec![
-                    attr("fontname", &quote(FONTNAME)),
+                    attr("fontname", quote(FONTNAME)),
                     attr("labelfontsize", "14"),
                     attr("penwidth", "1.4"),
                 ],
@@ -207,15 +208,15 @@ impl<'c, 'a> Parts<'c, 'a> {
         let mut stmts = vec![Stmt::Node(Node::new(
             NodeId(junction.clone(), None),
             vec![
-                attr("label", &quote(&label)),
-                attr("tooltip", &quote(&tooltip_text(polarity.name(w)))),
+                attr("label", quote(&label)),
+                attr("tooltip", quote(&tooltip_text(polarity.name(w)))),
                 attr("fontsize", "8"),
                 attr("width", "0"),
                 attr("height", "0"),
                 attr("margin", "\"0.04,0.02\""),
-                attr("fillcolor", &quote(polarity.fill_color())),
-                attr("color", &quote(polarity.line_color())),
-                attr("fontcolor", &quote(polarity.line_color())),
+                attr("fillcolor", quote(polarity.fill_color())),
+                attr("color", quote(polarity.line_color())),
+                attr("fontcolor", quote(polarity.line_color())),
             ],
         ))];
         for &p in &premises {
@@ -247,7 +248,7 @@ impl<'c, 'a> Parts<'c, 'a> {
             stmts.push(Stmt::Node(Node::new(
                 NodeId(id.clone(), None),
                 vec![
-                    attr("label", &quote(&w.hidden_summary(hidden, pro, con))),
+                    attr("label", quote(&w.hidden_summary(hidden, pro, con))),
                     attr("shape", "box"),
                     attr("style", "\"rounded,dashed\""),
                     attr("fillcolor", "\"#ffffff\""),
@@ -286,7 +287,7 @@ fn removed_cluster(removed: &[(String, String)]) -> Subgraph {
     let mut stmts = vec![attrs_stmt(
         GraphAttributes::Graph,
         vec![
-            attr("label", &quote("REMOVED")),
+            attr("label", quote("REMOVED")),
             attr("style", "dashed"),
             attr("color", "\"#999999\""),
             attr("fontcolor", "\"#999999\""),
@@ -299,7 +300,7 @@ fn removed_cluster(removed: &[(String, String)]) -> Subgraph {
             vec![
                 attr(
                     "label",
-                    &html(&format!(
+                    html(&format!(
                         "<FONT POINT-SIZE=\"9\">{}</FONT><BR/><S>{body}</S>",
                         escape_html(id)
                     )),
@@ -321,7 +322,7 @@ fn graph_attributes(ctx: &RenderContext<'_>) -> Vec<Attribute> {
     let mut attrs = vec![
         attr("rankdir", ctx.rankdir.as_dot()),
         attr("charset", "\"UTF-8\""),
-        attr("fontname", &quote(FONTNAME)),
+        attr("fontname", quote(FONTNAME)),
         attr("bgcolor", "white"),
         attr("nodesep", "0.3"),
         attr("ranksep", "0.45"),
@@ -331,7 +332,7 @@ fn graph_attributes(ctx: &RenderContext<'_>) -> Vec<Attribute> {
     if !lines.is_empty() {
         attrs.push(attr(
             "label",
-            &html(&format!("<B>{}</B>", join_lines(&lines))),
+            html(&format!("<B>{}</B>", join_lines(&lines))),
         ));
         attrs.push(attr("labelloc", "t"));
         attrs.push(attr("fontsize", "16"));
@@ -354,28 +355,35 @@ fn claim_node(ctx: &RenderContext<'_>, i: usize, polarity: Option<Polarity>, w: 
             None
         }
     });
-    let mut label = format!(
-        "<FONT POINT-SIZE=\"9\" COLOR=\"{MUTED}\">{}{}{}</FONT>",
-        change.map_or(String::new(), |(word, colour)| format!(
-            "<FONT COLOR=\"{colour}\"><B>{word}</B></FONT> · "
-        )),
-        escape_html(&header),
-        look.as_ref().map_or("", |l| &l.badge)
-    );
+    let mut label = String::with_capacity(512);
+    label.push_str("<FONT POINT-SIZE=\"9\" COLOR=\"");
+    label.push_str(MUTED);
+    label.push_str("\">");
+    if let Some((word, colour)) = change {
+        label.push_str(&format!("<FONT COLOR=\"{colour}\"><B>{word}</B></FONT> · "));
+    }
+    label.push_str(&escape_html(&header));
+    label.push_str(look.as_ref().map_or("", |l| &l.badge));
+    label.push_str("</FONT>");
     let text = ctx.text(i);
     let mut lines = wrap_lines(text, LABEL_WIDTH, MAX_LABEL_LINES);
     if lines.is_empty() {
         lines.push(format!("({})", claim.id));
     }
-    let mut body = join_lines(&lines);
-    if let Some(l) = &look {
-        body = format!("{}{body}{}", l.open, l.close);
-    }
+    let body = join_lines(&lines);
     label.push_str("<BR/>");
     if claim.kind == Kind::Thesis {
-        label.push_str(&format!("<B>{body}</B>"));
-    } else {
-        label.push_str(&body);
+        label.push_str("<B>");
+    }
+    if let Some(l) = &look {
+        label.push_str(&l.open);
+    }
+    label.push_str(&body);
+    if let Some(l) = &look {
+        label.push_str(&l.close);
+    }
+    if claim.kind == Kind::Thesis {
+        label.push_str("</B>");
     }
     let source = claim.source.as_deref().and_then(|s| d.source(s));
     if claim.kind == Kind::Evidence {
@@ -391,7 +399,9 @@ fn claim_node(ctx: &RenderContext<'_>, i: usize, polarity: Option<Polarity>, w: 
         label.push_str("<BR/>");
         label.push_str(verdict);
     }
-    let mut tooltip = format!(
+    let mut tooltip = String::with_capacity(text.len() + 64);
+    let _ = write!(
+        tooltip,
         "{} ({}:{})\n{}",
         claim.id, claim.origin.file, claim.origin.line, text
     );
@@ -406,10 +416,10 @@ fn claim_node(ctx: &RenderContext<'_>, i: usize, polarity: Option<Polarity>, w: 
         tooltip.truncate(cut);
     }
     let mut attrs = vec![
-        attr("label", &html(&label)),
-        attr("tooltip", &quote(&tooltip_text(&tooltip))),
-        attr("id", &quote(&format!("claim-{}", claim.id))),
-        attr("fillcolor", &quote(fill_color(d, i, polarity))),
+        attr("label", html(&label)),
+        attr("tooltip", quote(&tooltip_text(&tooltip))),
+        attr("id", quote(&format!("claim-{}", claim.id))),
+        attr("fillcolor", quote(fill_color(d, i, polarity))),
     ];
     match claim.kind {
         Kind::Thesis => {
@@ -425,7 +435,7 @@ fn claim_node(ctx: &RenderContext<'_>, i: usize, polarity: Option<Polarity>, w: 
                 .and_then(|s| s.url.as_deref())
                 .filter(|u| is_web_address(u))
             {
-                attrs.push(attr("URL", &quote(url)));
+                attrs.push(attr("URL", quote(url)));
                 attrs.push(attr("target", "_blank"));
             }
         }
@@ -436,7 +446,7 @@ fn claim_node(ctx: &RenderContext<'_>, i: usize, polarity: Option<Polarity>, w: 
         attrs.extend(l.attrs);
     }
     if let Some((_, colour)) = change {
-        attrs.push(attr("color", &quote(colour)));
+        attrs.push(attr("color", quote(colour)));
         attrs.push(attr("penwidth", "3"));
     }
     Node::new(claim_id(d, i), attrs)
@@ -500,8 +510,12 @@ pub(crate) fn citation(ctx: &RenderContext<'_>, i: usize, source: Option<&Source
 /// head), so `C:\New` would read `C:` plus the node's name. No escaping survives both passes,
 /// so every backslash becomes U+2216 SET MINUS (∖), which looks like one. Labels are HTML-like
 /// and not affected.
-fn tooltip_text(text: &str) -> String {
-    text.replace('\\', "\u{2216}")
+fn tooltip_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\\') {
+        text.replace('\\', "\u{2216}").into()
+    } else {
+        text.into()
+    }
 }
 
 /// Only plain web addresses become links: a `javascript:` URL in a source would run when a
@@ -513,7 +527,7 @@ pub(crate) fn is_web_address(url: &str) -> bool {
 
 fn line_attrs(p: Polarity) -> Vec<Attribute> {
     vec![
-        attr("color", &quote(p.line_color())),
+        attr("color", quote(p.line_color())),
         attr("style", p.line_style()),
     ]
 }
@@ -521,8 +535,8 @@ fn line_attrs(p: Polarity) -> Vec<Attribute> {
 fn arrow_attrs(p: Polarity) -> Vec<Attribute> {
     let mut attrs = line_attrs(p);
     attrs.push(attr("arrowhead", p.arrowhead()));
-    attrs.push(attr("headlabel", &quote(p.mark())));
-    attrs.push(attr("labelfontcolor", &quote(p.line_color())));
+    attrs.push(attr("headlabel", quote(p.mark())));
+    attrs.push(attr("labelfontcolor", quote(p.line_color())));
     attrs.push(attr("labeldistance", "1.8"));
     attrs
 }
@@ -531,22 +545,30 @@ fn claim_id(d: &Debate, i: usize) -> NodeId {
     NodeId(Id::Escaped(quote(&d.claims[i].id)), None)
 }
 
-fn attr(key: &str, value: &str) -> Attribute {
+/// An attribute; an owned value moves in without a copy (labels of 100,000 boxes add up).
+fn attr(key: &str, value: impl Into<String>) -> Attribute {
     Attribute(Id::Plain(key.into()), Id::Plain(value.into()))
 }
 
 /// An HTML-like label value; `inner` must already be escaped markup. The outer `<FONT>`
 /// makes every label end in `>>`, which `graphviz-rust`'s parser needs to find its end.
 fn html(inner: &str) -> String {
-    format!("<<FONT>{inner}</FONT>>")
+    let mut out = String::with_capacity(inner.len() + 16);
+    out.push_str("<<FONT>");
+    out.push_str(inner);
+    out.push_str("</FONT>>");
+    out
 }
 
 fn join_lines(lines: &[String]) -> String {
-    lines
-        .iter()
-        .map(|l| escape_html(l))
-        .collect::<Vec<_>>()
-        .join("<BR/>")
+    let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 5).sum());
+    for (k, line) in lines.iter().enumerate() {
+        if k > 0 {
+            out.push_str("<BR/>");
+        }
+        out.push_str(&escape_html(line));
+    }
+    out
 }
 
 fn attrs_stmt(kind: fn(Vec<Attribute>) -> GraphAttributes, attrs: Vec<Attribute>) -> Stmt {

@@ -119,14 +119,14 @@ pub(crate) fn look(ctx: &RenderContext<'_>, i: usize) -> Option<Look> {
     } else {
         (String::new(), String::new())
     };
-    let mut attrs = vec![attr("penwidth", &format!("{:.2}", pen_width(c.strength)))];
+    let mut attrs = vec![attr("penwidth", format!("{:.2}", pen_width(c.strength)))];
     if out {
         let style = match kind {
             Kind::Claim => "\"rounded,filled,dashed\"",
             Kind::Thesis | Kind::Evidence => "\"filled,dashed\"",
         };
         attrs.push(attr("style", style));
-        attrs.push(attr("color", &format!("\"{OUT_TEXT}\"")));
+        attrs.push(attr("color", format!("\"{OUT_TEXT}\"")));
     }
     let verdict_parts = ev
         .theses

@@ -57,7 +57,7 @@ pub(super) fn legend(w: &Words, evaluated: bool, reviews_note: Option<&str>) -> 
         attrs_stmt(
             GraphAttributes::Graph,
             vec![
-                attr("label", &html(&format!("<B>{}</B>", escape_html(w.legend)))),
+                attr("label", html(&format!("<B>{}</B>", escape_html(w.legend)))),
                 attr("fontsize", "11"),
                 attr("style", "rounded"),
                 attr("color", "\"#999999\""),
@@ -69,7 +69,7 @@ pub(super) fn legend(w: &Words, evaluated: bool, reviews_note: Option<&str>) -> 
                 attr("shape", "plaintext"),
                 attr("style", "solid"),
                 attr("fontsize", "9"),
-                attr("label", &html(&table)),
+                attr("label", html(&table)),
             ],
         )),
     ];
@@ -90,7 +90,7 @@ pub(super) fn legend(w: &Words, evaluated: bool, reviews_note: Option<&str>) -> 
             vec![
                 attr("shape", "point"),
                 attr("width", "0.06"),
-                attr("color", &quote(p.line_color())),
+                attr("color", quote(p.line_color())),
             ],
         )));
         row.push(Stmt::Node(Node::new(
@@ -99,7 +99,7 @@ pub(super) fn legend(w: &Words, evaluated: bool, reviews_note: Option<&str>) -> 
                 attr("shape", "plaintext"),
                 attr("style", "solid"),
                 attr("fontsize", "9"),
-                attr("label", &quote(text)),
+                attr("label", quote(text)),
             ],
         )));
         if let Some(left) = previous.replace(head.clone()) {
