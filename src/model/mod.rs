@@ -5,6 +5,7 @@
 //! nothing of files beyond where each claim was written (for messages and exports).
 
 mod graph;
+mod index;
 mod review;
 mod scheme;
 mod settings;
@@ -17,7 +18,6 @@ pub use settings::{Compare, EvalSettings, ProofStandard, Thresholds};
 pub use text::Text;
 
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// The three kinds of boxes on an argument map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
@@ -197,7 +197,7 @@ pub struct Debate {
     /// Reviews of claims (`reviews:` in any claim file), in file order.
     pub reviews: Vec<Review>,
     #[serde(skip)]
-    index: HashMap<String, usize>,
+    index: index::IdIndex,
     #[serde(skip)]
     reasons: Vec<Reason>,
     /// Indices into `reviews` per claim, built on first use by [`Debate::reviews_of`].
@@ -215,11 +215,7 @@ impl Debate {
         sources: Vec<Source>,
         claims: Vec<Claim>,
     ) -> Debate {
-        let index = claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.clone(), i))
-            .collect();
+        let index = index::IdIndex::new(claims.iter().map(|c| c.id.as_str()));
         let mut debate = Debate {
             title,
             languages,
@@ -258,7 +254,8 @@ impl Debate {
 
     /// The index of a claim by id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.index.get(id).copied()
+        self.index
+            .get(id, |i| self.claims.get(i).map(|c| c.id.as_str()))
     }
 
     /// A claim by id.
