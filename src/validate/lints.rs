@@ -154,13 +154,14 @@ pub fn lint(
 /// won"), not as an adverb ("an expert says so").
 fn reasoning_words(text: &str) -> impl Iterator<Item = &'static str> + '_ {
     let tokens: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || "—–/".contains(c))
+        .split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '/'))
         .filter(|w| !w.is_empty())
         .collect();
     let bare = |w: &'static str| w;
     (0..tokens.len()).filter_map(move |i| {
-        let word =
-            tokens[i].trim_matches(|c: char| c.is_ascii_punctuation() || "“”‘’।॥…".contains(c));
+        let word = tokens[i].trim_matches(|c: char| {
+            c.is_ascii_punctuation() || matches!(c, '“' | '”' | '‘' | '’' | '।' | '॥' | '…')
+        });
         let found = REASONING_WORDS
             .iter()
             .copied()
