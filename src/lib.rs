@@ -15,6 +15,7 @@ pub mod error;
 pub mod evaluate;
 pub mod gitread;
 pub mod import;
+mod intern;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -82,8 +82,9 @@ pub enum Value {
 /// A mapping key with its position (unknown keys are reported at the key, not the value).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Key {
-    /// The key text (non-string keys are rendered as text).
-    pub name: String,
+    /// The key text (non-string keys are rendered as text). Shared: a big debate spells
+    /// millions of keys with a few dozen names, so each is allocated once per thread.
+    pub name: std::sync::Arc<str>,
     /// Where the key is written.
     pub pos: Pos,
 }
@@ -114,19 +115,83 @@ impl<'de> Deserialize<'de> for Node {
 
 impl<'de> Deserialize<'de> for Key {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let node = Node::deserialize(d)?;
-        let name = match node.value {
-            Value::Str(s) => s,
-            Value::Null => "~".to_string(),
-            Value::Bool(b) => b.to_string(),
-            Value::Int(i) => i.to_string(),
-            Value::Float(f) => f.to_string(),
-            Value::Seq(_) | Value::Map(_) => "<complex key>".to_string(),
-        };
+        let spanned = Spanned::<KeyName>::deserialize(d)?;
         Ok(Key {
-            name,
-            pos: node.pos,
+            name: spanned.value.0,
+            pos: Pos::from_location(&spanned.referenced),
         })
+    }
+}
+
+/// A key's text, read without building a [`Value`] (and a `String`) for it first.
+struct KeyName(std::sync::Arc<str>);
+
+impl<'de> Deserialize<'de> for KeyName {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = KeyName;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a mapping key")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<KeyName, E> {
+        Ok(KeyName(crate::intern::shared(v)))
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<KeyName, E> {
+        self.visit_str("~")
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<KeyName, E> {
+        self.visit_str("~")
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<KeyName, D::Error> {
+        d.deserialize_any(KeyVisitor)
+    }
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<KeyName, E> {
+        self.visit_str(&v.to_string())
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<KeyName, E> {
+        self.visit_str(&v.to_string())
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<KeyName, E> {
+        // As a value would read it: beyond i64, a float.
+        match i64::try_from(v) {
+            Ok(i) => self.visit_i64(i),
+            Err(_) => self.visit_f64(v as f64),
+        }
+    }
+    fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<KeyName, E> {
+        match i64::try_from(v) {
+            Ok(i) => self.visit_i64(i),
+            Err(_) => self.visit_f64(v as f64),
+        }
+    }
+    fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<KeyName, E> {
+        match i64::try_from(v) {
+            Ok(i) => self.visit_i64(i),
+            Err(_) => self.visit_f64(v as f64),
+        }
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<KeyName, E> {
+        self.visit_str(&v.to_string())
+    }
+    fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<KeyName, E> {
+        self.visit_str(&String::from_utf8_lossy(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<KeyName, A::Error> {
+        while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        self.visit_str("<complex key>")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<KeyName, A::Error> {
+        while a
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        self.visit_str("<complex key>")
     }
 }
 
@@ -293,14 +358,14 @@ mod tests {
         let Value::Map(top) = &node.value else {
             panic!()
         };
-        assert_eq!(top[0].0.name, "claims");
+        assert_eq!(&*top[0].0.name, "claims");
         let Value::Seq(items) = &top[0].1.value else {
             panic!()
         };
         let Value::Map(claim) = &items[0].value else {
             panic!()
         };
-        assert_eq!(claim[1].0.name, "text");
+        assert_eq!(&*claim[1].0.name, "text");
         assert_eq!((claim[1].0.pos.line, claim[1].0.pos.column), (3, 5));
         assert_eq!((claim[1].1.pos.line, claim[1].1.pos.column), (3, 11));
         assert_eq!(claim[1].1.value, Value::Str("বিপ্লব".into()));
@@ -311,6 +376,19 @@ mod tests {
         let err = parse("a: [1,\n").unwrap_err();
         assert!(err.pos.is_some());
         assert!(!err.message.contains("line "), "{}", err.message);
+    }
+
+    #[test]
+    fn keys_of_every_kind_read_as_text() {
+        let node = parse("1: a\ntrue: b\n~: c\n1.5: d\n? [x, y]\n: e\nname: f\n")
+            .unwrap()
+            .unwrap();
+        let Value::Map(entries) = &node.value else {
+            panic!()
+        };
+        let names: Vec<&str> = entries.iter().map(|(k, _)| &*k.name).collect();
+        assert_eq!(names, ["1", "true", "~", "1.5", "<complex key>", "name"]);
+        assert_eq!((entries[5].0.pos.line, entries[5].0.pos.column), (7, 1));
     }
 
     #[test]

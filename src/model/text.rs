@@ -10,36 +10,14 @@ use std::sync::Arc;
 ///
 /// A sorted vector rather than a `BTreeMap`: a claim has one or two languages, and a B-tree
 /// node costs about half a kilobyte however few entries it holds, which on a debate of a
-/// million claims was half a gigabyte. The language codes are shared (see [`lang_code`]).
+/// million claims was half a gigabyte. The language codes are shared (see [`crate::intern`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Text(Vec<(Arc<str>, String)>);
-
-/// A language code as a shared string. A debate uses a handful of codes for every one of its
-/// texts, so each thread keeps the codes it has seen and hands out clones instead of a new
-/// allocation per text (two million of them in a debate of a million bilingual claims).
-fn lang_code(code: &str) -> Arc<str> {
-    /// More distinct codes than this is not a real debate; they are simply not cached.
-    const CACHED: usize = 32;
-    thread_local! {
-        static CODES: std::cell::RefCell<Vec<Arc<str>>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    CODES.with(|codes| {
-        let mut codes = codes.borrow_mut();
-        if let Some(known) = codes.iter().find(|c| ***c == *code) {
-            return known.clone();
-        }
-        let new: Arc<str> = Arc::from(code);
-        if codes.len() < CACHED {
-            codes.push(new.clone());
-        }
-        new
-    })
-}
 
 impl Text {
     /// A text in a single language.
     pub fn single(lang: &str, text: impl Into<String>) -> Text {
-        Text(vec![(lang_code(lang), text.into())])
+        Text(vec![(crate::intern::shared(lang), text.into())])
     }
 
     /// An empty text with room for `languages` without reallocating (a claim's text is kept
@@ -72,7 +50,8 @@ impl Text {
         match self.position(lang) {
             Ok(at) => Some(std::mem::replace(&mut self.0[at].1, text.into())),
             Err(at) => {
-                self.0.insert(at, (lang_code(lang), text.into()));
+                self.0
+                    .insert(at, (crate::intern::shared(lang), text.into()));
                 None
             }
         }

@@ -60,7 +60,7 @@ impl Reader<'_> {
     /// Reports every key of `entries` that is not in `allowed`, with a suggestion.
     pub fn unknown_keys(&mut self, what: &str, entries: &[(Key, Node)], allowed: &[&str]) {
         for (key, _) in entries {
-            if !allowed.contains(&key.name.as_str()) {
+            if !allowed.contains(&&*key.name) {
                 let suggestion = did_you_mean(&key.name, allowed.iter().copied());
                 let help = match suggestion {
                     Some(s) => format!("did you mean `{s}`?"),
@@ -161,7 +161,7 @@ impl Reader<'_> {
                             .map(|s| s.value),
                     };
                     if let Some(text) = text {
-                        map.insert(lang.name.as_str(), text);
+                        map.insert(&lang.name, text);
                     }
                 }
                 Some(At {
@@ -184,5 +184,8 @@ impl Reader<'_> {
 
 /// Finds a key's value in a mapping.
 pub fn get<'n>(entries: &'n [(Key, Node)], key: &str) -> Option<&'n Node> {
-    entries.iter().find(|(k, _)| k.name == key).map(|(_, v)| v)
+    entries
+        .iter()
+        .find(|(k, _)| &*k.name == key)
+        .map(|(_, v)| v)
 }

@@ -137,7 +137,7 @@ fn read_review(node: &Node, r: &mut Reader<'_>) -> Option<RawReview> {
                         continue;
                     };
                     let id = At {
-                        value: key.name.clone(),
+                        value: key.name.to_string(),
                         pos: key.pos,
                     };
                     answers.push((id, v, note));
