@@ -62,10 +62,17 @@ pub(super) fn build_reasons(debate: &Debate) -> Vec<Reason> {
         premises.sort_unstable();
         premises.dedup();
         for (targets, support) in [(&claim.supports, true), (&claim.opposes, false)] {
-            for target in targets.iter().filter_map(|id| debate.index_of(id)) {
-                if target != i {
-                    groups.push((target, support, premises.clone()));
-                }
+            // A target named twice is one reason: deduplicate before copying the premises,
+            // or `supports: [t, t, ...]` with many co-premises would hold a copy per name.
+            let mut targets: Vec<usize> = targets
+                .iter()
+                .filter_map(|id| debate.index_of(id))
+                .filter(|&t| t != i)
+                .collect();
+            targets.sort_unstable();
+            targets.dedup();
+            for target in targets {
+                groups.push((target, support, premises.clone()));
             }
         }
     }
@@ -321,6 +328,21 @@ mod tests {
                 claim("lonely", Kind::Claim, &[], &[], &[], &[]),
             ],
         )
+    }
+
+    #[test]
+    fn a_target_named_many_times_is_one_reason() {
+        let premises: Vec<String> = (0..50).map(|k| format!("p{k}")).collect();
+        let with: Vec<&str> = premises.iter().map(String::as_str).collect();
+        let mut claims = vec![claim("t", Kind::Thesis, &[], &[], &[], &[])];
+        claims.push(claim("x", Kind::Claim, &["t"; 1000], &[], &with, &[]));
+        claims.extend(
+            with.iter()
+                .map(|p| claim(p, Kind::Claim, &[], &[], &[], &[])),
+        );
+        let d = Debate::new(Text::default(), vec!["en".into()], vec![], claims);
+        assert_eq!(d.reasons().len(), 1);
+        assert_eq!(d.reasons()[0].premises.len(), 51);
     }
 
     #[test]
