@@ -49,7 +49,8 @@ fn loaded(text: &str) -> Loaded {
             rel: "claims.yaml".into(),
             text: Arc::from(text),
             node: claimmap::load::yaml::parse(text).ok().flatten(),
-            released: None,
+            metadata: None,
+            released: false,
         }],
     }
 }

@@ -45,9 +45,11 @@ pub struct LoadedFile {
     pub text: Arc<str>,
     /// The parsed document; `None` when the file is empty or could not be parsed.
     pub node: Option<Node>,
-    /// The file's metadata when it was read, which snippets use to read it again only if
-    /// it has not changed since; `None` for a file whose text is still held.
-    pub released: Option<std::fs::Metadata>,
+    /// The file's metadata, taken from the open file before its text was read: snippets of
+    /// a released file read it again only if this still matches.
+    pub metadata: Option<std::fs::Metadata>,
+    /// Whether `text` was let go after reading (see [`load_and_read`]).
+    pub released: bool,
 }
 
 /// Every file of a debate folder.
@@ -141,9 +143,9 @@ fn load_inner<T: Send>(
         if claim_file && !keep_nodes {
             file.node = None;
             // The text goes too: diagnostics read it again only for the files they quote.
-            if let Ok(meta) = std::fs::metadata(root.join(&file.rel)) {
+            if file.metadata.is_some() {
                 file.text = Arc::from("");
-                file.released = Some(meta);
+                file.released = true;
             }
         }
         read
@@ -155,7 +157,10 @@ fn load_inner<T: Send>(
     let mut files = Vec::with_capacity(results.len());
     let mut reads = Vec::with_capacity(results.len());
     for (file, problems, read) in results {
-        match file.as_ref().map(|f| (f, &f.released)) {
+        match file
+            .as_ref()
+            .map(|f| (f, f.metadata.as_ref().filter(|_| f.released)))
+        {
             Some((f, Some(meta))) => diags.add_file_on_disk(&f.rel, root.join(&f.rel), meta),
             Some((f, None)) => diags.add_text(&f.rel, f.text.clone()),
             None => {}
@@ -294,32 +299,51 @@ fn parse_all<T: Send>(
 fn read_one(root: &Path, path: &Path, options: &LoadOptions) -> Parsed {
     let rel = relative(root, path);
     let fail = |d: Diagnostic| (None, vec![d]);
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > options.max_file_bytes => {
-            return fail(
-                Diagnostic::error(
-                    "file-too-large",
-                    format!(
-                        "file is {:.1} MB, larger than the {} MB limit for a claim file",
-                        m.len() as f64 / MB,
-                        (options.max_file_bytes as f64 / MB).round()
-                    ),
-                )
-                .in_file(&rel)
-                .help("split it into several files, or raise the limit with --max-file-size"),
-            );
-        }
-        Ok(_) => {}
-        Err(e) => {
-            return fail(Diagnostic::error("io", format!("cannot read file: {e}")).in_file(&rel));
-        }
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            return fail(Diagnostic::error("io", format!("cannot read file: {e}")).in_file(&rel));
-        }
+    let io_error =
+        |e: std::io::Error| Diagnostic::error("io", format!("cannot read file: {e}")).in_file(&rel);
+    // The metadata comes from the open file, before its text is read, so a snippet read again
+    // later can tell whether the file has changed since.
+    let mut handle = match std::fs::File::open(path) {
+        Ok(h) => h,
+        Err(e) => return fail(io_error(e)),
     };
+    let metadata = match handle.metadata() {
+        Ok(m) => m,
+        Err(e) => return fail(io_error(e)),
+    };
+    if metadata.len() > options.max_file_bytes {
+        return fail(
+            Diagnostic::error(
+                "file-too-large",
+                format!(
+                    "file is {:.1} MB, larger than the {} MB limit for a claim file",
+                    metadata.len() as f64 / MB,
+                    (options.max_file_bytes as f64 / MB).round()
+                ),
+            )
+            .in_file(&rel)
+            .help("split it into several files, or raise the limit with --max-file-size"),
+        );
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    // A file that grows while it is read stops at the limit instead of filling memory.
+    let limit = options.max_file_bytes.saturating_add(1);
+    if let Err(e) =
+        std::io::Read::read_to_end(&mut std::io::Read::take(&mut handle, limit), &mut bytes)
+    {
+        return fail(io_error(e));
+    }
+    if bytes.len() as u64 > options.max_file_bytes {
+        return fail(
+            Diagnostic::error(
+                "file-too-large",
+                "file grew past the size limit while it was read",
+            )
+            .in_file(&rel)
+            .help("run claimmap again once the file is saved"),
+        );
+    }
+    let metadata = Some(metadata);
     let text: Arc<str> = match String::from_utf8(bytes) {
         Ok(t) => Arc::from(t.strip_prefix('\u{feff}').unwrap_or(&t)),
         Err(e) => {
@@ -366,7 +390,8 @@ fn read_one(root: &Path, path: &Path, options: &LoadOptions) -> Parsed {
                 rel,
                 text,
                 node,
-                released: None,
+                metadata,
+                released: false,
             }),
             Vec::new(),
         ),
@@ -381,7 +406,8 @@ fn read_one(root: &Path, path: &Path, options: &LoadOptions) -> Parsed {
                     rel,
                     text,
                     node: None,
-                    released: None,
+                    metadata,
+                    released: false,
                 }),
                 vec![d],
             )

@@ -100,6 +100,10 @@ impl Reader<'_> {
     /// A plain scalar exactly as it is written in the file (`1.20`, `0x1F`), so a number used
     /// as text keeps its spelling.
     fn written(&self, node: &Node) -> Option<String> {
+        // u32::MAX stands for an unknown offset (or one past 4 GB): no spelling to copy.
+        if node.pos.offset == u32::MAX {
+            return None;
+        }
         let start = node.pos.offset as usize;
         let end = start.checked_add(node.pos.len as usize)?;
         let raw = self.text.get(start..end)?.trim();
