@@ -483,9 +483,7 @@ pub fn find_quote(source: &SourceText, quote: &str) -> QuoteMatch {
 /// quote gets exactly the answer `find_quote` gives it: its first occurrence whose ends lie
 /// on grapheme boundaries, else the closest passage.
 pub fn find_quotes(source: &SourceText, quotes: &[&str]) -> Vec<QuoteMatch> {
-    // Normalising is per quote, so it runs on every core (tens of thousands of quotes of one
-    // source are normal in a generated or imported corpus).
-    let normalised: Vec<String> = crate::par::map(quotes, 2_000, |q| normalise(q));
+    let normalised: Vec<String> = quotes.iter().map(|q| normalise(q)).collect();
     let mut first: Vec<Option<(usize, usize)>> = vec![None; quotes.len()];
     // Patterns are the distinct non-empty quotes; `owners[p]` are the quotes of pattern `p`.
     let mut ids: HashMap<&str, usize> = HashMap::new();
@@ -535,16 +533,17 @@ pub fn find_quotes(source: &SourceText, quotes: &[&str]) -> Vec<QuoteMatch> {
             }
         }
     }
-    // Mapping back to lines and, for a quote not found, the search for the closest passage
-    // are per quote too.
-    let answers: Vec<(&String, Option<(usize, usize)>)> = normalised.iter().zip(first).collect();
-    crate::par::map(&answers, 2_000, |&(q, at)| match at {
-        Some((ns, ne)) => found_at(source, ns, ne),
-        None if q.is_empty() => QuoteMatch::NotFound { closest: None },
-        None => QuoteMatch::NotFound {
-            closest: source.closest(q),
-        },
-    })
+    normalised
+        .iter()
+        .zip(first)
+        .map(|(q, at)| match at {
+            Some((ns, ne)) => found_at(source, ns, ne),
+            None if q.is_empty() => QuoteMatch::NotFound { closest: None },
+            None => QuoteMatch::NotFound {
+                closest: source.closest(q),
+            },
+        })
+        .collect()
 }
 
 /// The match for a normalised byte range, mapped back to the original text.
@@ -1087,8 +1086,8 @@ mod tests {
 
     #[test]
     fn batch_matching_agrees_when_split_across_threads() {
-        // Above 2,000 quotes the batch normalises and answers on every core; the answers
-        // must still come back in the order of the quotes.
+        // A big batch (validation splits bigger groups into parts of at least 2,000 quotes)
+        // still answers every quote as one-by-one matching does, in order.
         let text = "বস্তুত ফরাসী বিপ্লব, মার্কিন যুক্তরাষ্ট্রের স্বাধীনতা লাভ। café ab abab";
         let source = SourceText::new(text);
         let pool = [
