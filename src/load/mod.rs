@@ -157,13 +157,11 @@ fn load_inner<T: Send>(
     let mut files = Vec::with_capacity(results.len());
     let mut reads = Vec::with_capacity(results.len());
     for (file, problems, read) in results {
-        match file
-            .as_ref()
-            .map(|f| (f, f.metadata.as_ref().filter(|_| f.released)))
-        {
-            Some((f, Some(meta))) => diags.add_file_on_disk(&f.rel, root.join(&f.rel), meta),
-            Some((f, None)) => diags.add_text(&f.rel, f.text.clone()),
-            None => {}
+        if let Some(f) = &file {
+            match &f.metadata {
+                Some(meta) if f.released => diags.add_file_on_disk(&f.rel, root.join(&f.rel), meta),
+                _ => diags.add_text(&f.rel, f.text.clone()),
+            }
         }
         for p in problems {
             diags.push(p);

@@ -29,24 +29,18 @@ pub struct Pos {
 }
 
 /// A count as a [`Pos`] number, saturating (a position past 4 GB is not a real claim file).
-pub fn pos_num(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
+pub fn pos_num(n: impl TryInto<u32>) -> u32 {
+    n.try_into().unwrap_or(u32::MAX)
 }
 
 impl Pos {
     fn from_location(loc: &serde_saphyr::Location) -> Pos {
         let span = loc.span();
-        let offset = span
-            .byte_offset()
-            .map_or(u32::MAX, |o| u32::try_from(o).unwrap_or(u32::MAX));
-        let len = span
-            .byte_len()
-            .map_or(0, |l| u32::try_from(l).unwrap_or(u32::MAX));
         Pos {
-            line: u32::try_from(loc.line()).unwrap_or(u32::MAX),
-            column: u32::try_from(loc.column()).unwrap_or(u32::MAX),
-            offset,
-            len,
+            line: pos_num(loc.line()),
+            column: pos_num(loc.column()),
+            offset: span.byte_offset().map_or(u32::MAX, pos_num),
+            len: span.byte_len().map_or(0, pos_num),
         }
     }
 }
@@ -132,7 +126,23 @@ impl<'de> Deserialize<'de> for KeyName {
     }
 }
 
+/// Reads a key's text. Strings are interned as they come; other scalars are read as a value
+/// would be (by [`ValueVisitor`]) and written out as text.
 struct KeyVisitor;
+
+impl KeyVisitor {
+    fn from_value<E>(value: Result<Value, E>) -> Result<KeyName, E> {
+        let text = match value? {
+            Value::Str(s) => s,
+            Value::Null => "~".to_string(),
+            Value::Bool(b) => b.to_string(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => f.to_string(),
+            Value::Seq(_) | Value::Map(_) => "<complex key>".to_string(),
+        };
+        Ok(KeyName(crate::intern::shared(&text)))
+    }
+}
 
 impl<'de> Visitor<'de> for KeyVisitor {
     type Value = KeyName;
@@ -143,55 +153,45 @@ impl<'de> Visitor<'de> for KeyVisitor {
         Ok(KeyName(crate::intern::shared(v)))
     }
     fn visit_unit<E: serde::de::Error>(self) -> Result<KeyName, E> {
-        self.visit_str("~")
+        Self::from_value(ValueVisitor.visit_unit())
     }
     fn visit_none<E: serde::de::Error>(self) -> Result<KeyName, E> {
-        self.visit_str("~")
+        Self::from_value(ValueVisitor.visit_none())
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<KeyName, D::Error> {
         d.deserialize_any(KeyVisitor)
     }
     fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<KeyName, E> {
-        self.visit_str(&v.to_string())
+        Self::from_value(ValueVisitor.visit_bool(v))
     }
     fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<KeyName, E> {
-        self.visit_str(&v.to_string())
+        Self::from_value(ValueVisitor.visit_i64(v))
     }
     fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<KeyName, E> {
-        // As a value would read it: beyond i64, a float.
-        match i64::try_from(v) {
-            Ok(i) => self.visit_i64(i),
-            Err(_) => self.visit_f64(v as f64),
-        }
+        Self::from_value(ValueVisitor.visit_u64(v))
     }
     fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<KeyName, E> {
-        match i64::try_from(v) {
-            Ok(i) => self.visit_i64(i),
-            Err(_) => self.visit_f64(v as f64),
-        }
+        Self::from_value(ValueVisitor.visit_i128(v))
     }
     fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<KeyName, E> {
-        match i64::try_from(v) {
-            Ok(i) => self.visit_i64(i),
-            Err(_) => self.visit_f64(v as f64),
-        }
+        Self::from_value(ValueVisitor.visit_u128(v))
     }
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<KeyName, E> {
-        self.visit_str(&v.to_string())
+        Self::from_value(ValueVisitor.visit_f64(v))
     }
     fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<KeyName, E> {
-        self.visit_str(&String::from_utf8_lossy(v))
+        Self::from_value(ValueVisitor.visit_bytes(v))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<KeyName, A::Error> {
         while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-        self.visit_str("<complex key>")
+        Self::from_value(Ok(Value::Seq(Vec::new())))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<KeyName, A::Error> {
         while a
             .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
             .is_some()
         {}
-        self.visit_str("<complex key>")
+        Self::from_value(Ok(Value::Map(Vec::new())))
     }
 }
 

@@ -15,21 +15,21 @@ pub(crate) struct IdIndex {
 }
 
 impl IdIndex {
-    /// Indexes `ids`; where an id repeats, the last one wins (validation has reported it).
-    pub(crate) fn new<'a>(ids: impl ExactSizeIterator<Item = &'a str> + Clone) -> IdIndex {
+    /// Indexes the `count` ids that `id_at(0..count)` gives; where an id repeats, the last
+    /// one wins (validation has reported it).
+    pub(crate) fn new<'a>(count: usize, id_at: impl Fn(usize) -> &'a str) -> IdIndex {
         let mut index = IdIndex {
-            by_hash: HashMap::with_capacity_and_hasher(ids.len(), Default::default()),
+            by_hash: HashMap::with_capacity_and_hasher(count, Default::default()),
             ..IdIndex::default()
         };
-        let all: Vec<&str> = ids.collect();
-        for (i, id) in all.iter().enumerate() {
-            let hash = index.state.hash_one(id);
-            match index.by_hash.entry(hash) {
+        for i in 0..count {
+            let id = id_at(i);
+            match index.by_hash.entry(index.state.hash_one(id)) {
                 std::collections::hash_map::Entry::Vacant(slot) => {
                     slot.insert(i);
                 }
                 std::collections::hash_map::Entry::Occupied(mut slot) => {
-                    if all[*slot.get()] == *id {
+                    if id_at(*slot.get()) == id {
                         slot.insert(i);
                     } else {
                         index.collided.insert(id.to_string(), i);
@@ -81,7 +81,7 @@ mod tests {
     #[test]
     fn finds_every_id_and_nothing_else() {
         let ids: Vec<String> = (0..10_000).map(|i| format!("claim-{i}")).collect();
-        let index = IdIndex::new(ids.iter().map(String::as_str));
+        let index = IdIndex::new(ids.len(), |k| &ids[k]);
         for (i, id) in ids.iter().enumerate() {
             assert_eq!(index.get(id, |k| ids.get(k).map(String::as_str)), Some(i));
         }
@@ -97,7 +97,7 @@ mod tests {
         // Force a collision: index two ids, then move the second into the collided map as
         // the constructor does when two different ids share a hash.
         let ids = ["a", "b"];
-        let mut index = IdIndex::new(ids.iter().copied());
+        let mut index = IdIndex::new(ids.len(), |k| ids[k]);
         let hash_b = index.state.hash_one("b");
         index.by_hash.remove(&hash_b);
         index.collided.insert("b".into(), 1);
@@ -108,7 +108,7 @@ mod tests {
     #[test]
     fn a_repeated_id_finds_the_last() {
         let ids = ["x", "y", "x"];
-        let index = IdIndex::new(ids.iter().copied());
+        let index = IdIndex::new(ids.len(), |k| ids[k]);
         assert_eq!(index.get("x", |k| ids.get(k).copied()), Some(2));
     }
 }

@@ -215,7 +215,7 @@ impl Debate {
         sources: Vec<Source>,
         claims: Vec<Claim>,
     ) -> Debate {
-        let index = index::IdIndex::new(claims.iter().map(|c| c.id.as_str()));
+        let index = index::IdIndex::new(claims.len(), |i| claims[i].id.as_str());
         let mut debate = Debate {
             title,
             languages,
