@@ -5,6 +5,7 @@
 pub mod aif;
 pub mod argdown;
 pub mod write;
+pub mod yaml;
 
 /// A debate read from another format, ready to be written as files.
 #[derive(Debug, Clone)]
