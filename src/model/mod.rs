@@ -6,12 +6,14 @@
 
 mod graph;
 mod index;
+mod lang;
 mod review;
 mod scheme;
 mod settings;
 mod text;
 
 pub use graph::{Link, Reason, ReasonRole, TreeEntry};
+pub use lang::{is_language_code, suggest_language_code};
 pub use review::{Answer, AnswerValue, LinkStrength, Review, ReviewVerdict};
 pub use scheme::{Question, Scheme};
 pub use settings::{Compare, EvalSettings, ProofStandard, Thresholds};

@@ -57,18 +57,24 @@ pub fn read(file: Option<&LoadedFile>, r: &mut Reader<'_>) -> Config {
     };
     r.unknown_keys("claimmap.yaml", entries, CONFIG_KEYS);
     if let Some(langs) = get(entries, "languages") {
-        let list: Vec<String> = r
-            .string_list("languages", langs)
-            .into_iter()
-            .map(|l| l.value)
-            .collect();
-        if list.is_empty() {
+        let all = r.string_list("languages", langs);
+        let declared = !all.is_empty();
+        let mut list: Vec<String> = Vec::with_capacity(all.len());
+        for code in all {
+            if crate::model::is_language_code(&code.value) {
+                list.push(code.value);
+            } else {
+                r.diags
+                    .push(invalid_language(&code.value).at(r.file, code.pos));
+            }
+        }
+        if !declared {
             r.diags.push(
                 Diagnostic::error("wrong-type", "`languages` must name at least one language")
                     .at(r.file, langs.pos)
                     .help("for example `languages: [bn, en]`; the first is the default"),
             );
-        } else {
+        } else if !list.is_empty() {
             config.languages = list;
         }
     }
@@ -192,6 +198,30 @@ fn read_settings(node: &crate::load::yaml::Node, r: &mut Reader<'_>) -> EvalSett
     settings
 }
 
+/// The error for a language code that is not shaped like a BCP 47 tag (`en`, `bn`,
+/// `en-US`), with the obvious repair when there is one (`en_US` → `en-US`).
+pub(crate) fn invalid_language(code: &str) -> Diagnostic {
+    let help = match crate::model::suggest_language_code(code) {
+        Some(fixed) => format!("did you mean `{fixed}`?"),
+        None => "a language code is a BCP 47 tag: two or three letters (`en`, `bn`), then \
+                 optional `-` subtags (`en-US`, `zh-Hant`)"
+            .to_string(),
+    };
+    Diagnostic::error(
+        "invalid-language",
+        format!("{} is not a language code", shown(code)),
+    )
+    .help(help)
+}
+
+/// A malformed code for a message: quoted with its control characters, quotes and bidi
+/// overrides escaped (it is hostile input, shown on a terminal), and cut after 40 characters.
+fn shown(code: &str) -> String {
+    let cut: String = code.chars().take(40).collect();
+    let more = if cut.len() < code.len() { "…" } else { "" };
+    format!("{:?}{more}", cut)
+}
+
 fn unknown_keyword(what: &str, value: &str, names: &[&str]) -> Diagnostic {
     let help = match crate::diagnostics::did_you_mean(value, names.iter().copied()) {
         Some(s) => format!("did you mean `{s}`?"),
@@ -255,4 +285,92 @@ fn read_source(
         },
     };
     Some((source, id.pos, path.map(|p| p.pos)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::load::LoadOptions;
+
+    /// Checks a debate written into a temporary folder; returns the `invalid-language`
+    /// errors as (file, line, column, message, help) and the debate's languages.
+    fn invalid_languages(
+        config: &str,
+        claims: &str,
+    ) -> (Vec<(String, usize, usize, String, String)>, Vec<String>) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("claimmap.yaml"), config).unwrap();
+        std::fs::write(dir.path().join("claims.yaml"), claims).unwrap();
+        let checked = crate::check(dir.path(), &LoadOptions::default()).unwrap();
+        let found = checked
+            .diagnostics
+            .sorted()
+            .into_iter()
+            .filter(|d| d.code == "invalid-language")
+            .map(|d| {
+                assert_eq!(d.severity, crate::diagnostics::Severity::Error);
+                (
+                    d.file.clone(),
+                    d.line,
+                    d.column,
+                    d.message.clone(),
+                    d.help.clone().unwrap_or_default(),
+                )
+            })
+            .collect();
+        (found, checked.debate.languages.clone())
+    }
+
+    const CLAIMS: &str = "claims:\n  - id: t\n    kind: thesis\n    text: {en: \"T.\"}\n";
+
+    #[test]
+    fn malformed_codes_in_languages_are_located_errors_with_a_repair() {
+        let (found, languages) =
+            invalid_languages("languages: [en, en_US, \"x\\ny\", bn]\n", CLAIMS);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            (found[0].0.as_str(), found[0].1, found[0].2),
+            ("claimmap.yaml", 1, 17)
+        );
+        assert!(found[0].3.contains("\"en_US\""), "{found:?}");
+        assert_eq!(found[0].4, "did you mean `en-US`?");
+        assert_eq!((found[1].1, found[1].2), (1, 24));
+        assert!(found[1].3.contains("\"x\\ny\""), "escaped: {found:?}");
+        assert_eq!(languages, ["en", "bn"]);
+    }
+
+    #[test]
+    fn well_formed_codes_pass() {
+        let (found, languages) = invalid_languages("languages: [bn, en-US, zh-Hant-TW]\n", CLAIMS);
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(languages, ["bn", "en-US", "zh-Hant-TW"]);
+    }
+
+    #[test]
+    fn malformed_keys_of_text_maps_are_errors_and_never_reach_the_model() {
+        let claims = "claims:\n  - id: t\n    kind: thesis\n    text: {en: \"T.\", \"en\\\"}<b>\": \"x\", en_GB: \"y\"}\n";
+        let config = "title: {en: \"T\", \"\\u202e\": \"z\"}\nlanguages: [en]\n";
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("claimmap.yaml"), config).unwrap();
+        std::fs::write(dir.path().join("claims.yaml"), claims).unwrap();
+        let checked = crate::check(dir.path(), &LoadOptions::default()).unwrap();
+        let found: Vec<_> = checked
+            .diagnostics
+            .sorted()
+            .into_iter()
+            .filter(|d| d.code == "invalid-language")
+            .map(|d| (d.file.as_str(), d.line, d.column, d.message.as_str()))
+            .collect();
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(
+            (found[0].0, found[0].1, found[0].2),
+            ("claimmap.yaml", 1, 18)
+        );
+        assert!(found[0].3.contains("\\u{202e}"), "{found:?}");
+        assert_eq!((found[1].0, found[1].1), ("claims.yaml", 4));
+        assert_eq!((found[2].0, found[2].1), ("claims.yaml", 4));
+        let langs: Vec<&str> = checked.debate.claims[0].text.langs().collect();
+        assert_eq!(langs, ["en"]);
+        let title: Vec<&str> = checked.debate.title.langs().collect();
+        assert_eq!(title, ["en"]);
+    }
 }

@@ -158,6 +158,11 @@ impl Reader<'_> {
             Value::Map(entries) => {
                 let mut map = Text::with_capacity(entries.len());
                 for (lang, value) in entries {
+                    if !crate::model::is_language_code(&lang.name) {
+                        let d = super::config::invalid_language(&lang.name).at(self.file, lang.pos);
+                        self.diags.push(d);
+                        continue;
+                    }
                     let text = match &value.value {
                         Value::Str(s) => Some(s.clone()),
                         _ => self
