@@ -1,6 +1,6 @@
 //! `claimmap import`: another tool's file to a new debate folder.
 
-use super::common::note;
+use super::common::{note, use_colour};
 use crate::error::{Error, Result};
 use crate::scaffold::create_new;
 use std::path::PathBuf;
@@ -41,11 +41,22 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     } else {
         let text = std::fs::read_to_string(&args.file)
             .map_err(|e| Error::io(format!("reading {}", args.file.display()), e))?;
-        (text, args.file.display().to_string())
+        // The name is shown in messages and written in a comment: keep it one visible line.
+        let name = crate::import::yaml::comment(&args.file.display().to_string());
+        (text, name)
     };
     let imported = match args.format {
         Format::Aif => crate::import::aif::import(&text, &name)?,
-        Format::Argdown => crate::import::argdown::import(&text, &name)?,
+        Format::Argdown => crate::import::argdown::import(&text, &name).map_err(|diags| {
+            eprint!("{}", diags.render(use_colour()));
+            let (errors, _) = diags.counts();
+            Error::Usage {
+                message: format!(
+                    "{errors} error{} in {name}; nothing was written",
+                    if errors == 1 { "" } else { "s" }
+                ),
+            }
+        })?,
     };
     if std::fs::read_dir(&args.output).is_ok_and(|mut d| d.next().is_some()) {
         return Err(Error::Usage {

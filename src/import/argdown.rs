@@ -5,13 +5,19 @@
 //! write them by hand. The `{…}` data written by the exporter (kind, texts by language,
 //! evidence fields, co-premises) is restored. Arguments (`<name>`) and premise-conclusion
 //! structures have no direct claimmap equivalent: each is reported with its line.
+//!
+//! Every problem of the document is collected, each with its line and column, before the
+//! import is refused; statements are found by title and ids made unique through maps, so the
+//! work is linear in the document.
 
-use super::{Imported, write};
-use crate::error::{Error, Result};
-use crate::model::{Claim, Kind, Source, Text};
+use super::spans::{Origin, get, parse_embedded, pos_in_line, to_json};
+use super::{Imported, UniqueIds, write};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::yaml::{Node, Value as Yaml};
+use crate::model::{Claim, Kind, Source, Text, is_language_code};
 use crate::validate::claims::is_valid_id;
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 fn slug(text: &str) -> String {
     let mut out = String::new();
@@ -26,132 +32,292 @@ fn slug(text: &str) -> String {
     if s.is_empty() { "statement".into() } else { s }
 }
 
-fn parse_yaml(text: &str) -> Option<Value> {
-    let mut options = serde_saphyr::Options::default();
-    options.strict_booleans = true;
-    serde_saphyr::from_str_with_options(text, options).ok()
+/// The relation arrows, longest first: (arrow, relation, whether it points away from the
+/// statement above).
+const ARROWS: [(&str, Rel, bool); 9] = [
+    ("+>", Rel::Supports, true),
+    ("->", Rel::Opposes, true),
+    ("_>", Rel::Undercuts, true),
+    ("<+", Rel::Supports, false),
+    ("<-", Rel::Opposes, false),
+    ("<_", Rel::Undercuts, false),
+    ("+", Rel::Supports, false),
+    ("-", Rel::Opposes, false),
+    ("_", Rel::Undercuts, false),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Rel {
+    Supports,
+    Opposes,
+    Undercuts,
 }
 
-/// Splits a statement's rest of line into text, tags and data (`{…}` at the end).
-fn split_statement(
-    rest: &str,
-    line: usize,
-    name: &str,
-) -> Result<(String, Vec<String>, Option<Value>)> {
+/// One line being read: the file, the line's number and text, and where problems go.
+struct Line<'a> {
+    file: &'a str,
+    no: usize,
+    raw: &'a str,
+}
+
+impl Line<'_> {
+    fn error(&self, code: &'static str, part: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(code, message).at(self.file, pos_in_line(self.raw, self.no, part))
+    }
+}
+
+/// A statement's rest of line: its text, tags and `{…}` data.
+struct Statement {
+    text: String,
+    tags: Vec<String>,
+    data: Option<Value>,
+}
+
+/// Splits a statement's rest of line (`rest`, a slice of the line) into text, tags and data
+/// (`{…}` at the end). Problems are added to `errors` and the line's statement is dropped.
+fn split_statement(line: &Line<'_>, rest: &str, errors: &mut Vec<Diagnostic>) -> Option<Statement> {
     let mut text = String::new();
     let mut tags = Vec::new();
     let mut data = None;
-    let chars: Vec<char> = rest.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         match c {
-            '\\' if i + 1 < chars.len() => {
-                text.push(chars[i + 1]);
-                i += 2;
-                continue;
+            '\\' if chars.peek().is_some() => {
+                if let Some((_, next)) = chars.next() {
+                    text.push(next);
+                }
             }
-            '#' if chars.get(i + 1) == Some(&'(') => {
-                let end = chars[i..].iter().position(|&c| c == ')').map(|p| i + p);
-                let Some(end) = end else {
-                    return Err(Error::Usage {
-                        message: format!(
-                            "{name}:{line}: a `#(` tag is not closed; nothing was written"
-                        ),
-                    });
+            '#' if rest[i + 1..].starts_with('(') => {
+                let Some(len) = rest[i..].find(')') else {
+                    errors.push(
+                        line.error(
+                            "argdown-syntax",
+                            &rest[i..i + 2],
+                            "a `#(` tag is not closed",
+                        )
+                        .label("no `)` after this")
+                        .help("close the tag: `#(health and environment)`"),
+                    );
+                    return None;
                 };
-                tags.push(
-                    chars[i + 2..end]
-                        .iter()
-                        .collect::<String>()
-                        .trim()
-                        .to_string(),
-                );
-                i = end + 1;
-                continue;
+                tags.push(rest[i + 2..i + len].trim().to_string());
+                // Skip to the `)`.
+                while chars.next_if(|&(j, _)| j < i + len).is_some() {}
+                chars.next();
             }
             '#' => {
-                let end = chars[i + 1..]
-                    .iter()
-                    .position(|c| c.is_whitespace())
-                    .map_or(chars.len(), |p| i + 1 + p);
-                tags.push(chars[i + 1..end].iter().collect());
-                i = end;
-                continue;
+                let end = rest[i + 1..]
+                    .find(char::is_whitespace)
+                    .map_or(rest.len(), |p| i + 1 + p);
+                tags.push(rest[i + 1..end].to_string());
+                while chars.next_if(|&(j, _)| j < end).is_some() {}
             }
             '{' => {
-                let raw: String = chars[i..].iter().collect();
-                let value = parse_yaml(&raw).filter(Value::is_object).ok_or_else(|| {
-                    Error::Usage {
-                        message: format!(
-                            "{name}:{line}: the data `{raw}` is not a mapping; nothing was written"
-                        ),
-                    }
-                })?;
-                data = Some(value);
+                data = Some(read_data(line, &rest[i..], errors)?);
                 break;
             }
             _ => text.push(c),
         }
-        i += 1;
     }
-    Ok((
-        text.trim().to_string(),
-        tags.into_iter().filter(|t| !t.is_empty()).collect(),
+    Some(Statement {
+        text: text.trim().to_string(),
+        tags: tags.into_iter().filter(|t| !t.is_empty()).collect(),
         data,
-    ))
+    })
 }
 
-/// Reads Argdown text (`name` is the file name for messages).
-pub fn import(source_text: &str, name: &str) -> Result<Imported> {
+/// Reads a statement's `{…}` data: a YAML (or JSON) mapping whose `text:` keys must be
+/// language codes.
+fn read_data(line: &Line<'_>, raw: &str, errors: &mut Vec<Diagnostic>) -> Option<Value> {
+    let at = pos_in_line(line.raw, line.no, raw);
+    let origin = Origin {
+        line: at.line,
+        column: at.column,
+    };
+    let node = match parse_embedded(raw, origin, line.file, "the statement's data") {
+        Ok(node) => node,
+        Err(d) => {
+            errors.push(*d);
+            return None;
+        }
+    };
+    let Some(node) = node.filter(|n| matches!(n.value, Yaml::Map(_))) else {
+        errors.push(
+            line.error("wrong-type", raw, "the statement's data is not a mapping")
+                .help("write it as `{kind: thesis, scheme: example}`"),
+        );
+        return None;
+    };
+    if let Some(text) = get(&node, "text") {
+        check_text_keys(text, origin, line.file, errors);
+    }
+    Some(to_json(&node))
+}
+
+/// Reports each key of a text map that is not a language code.
+fn check_text_keys(node: &Node, origin: Origin, file: &str, errors: &mut Vec<Diagnostic>) {
+    if let Yaml::Map(entries) = &node.value {
+        for (key, _) in entries {
+            if !is_language_code(&key.name) {
+                errors.push(
+                    crate::validate::config::invalid_language(&key.name)
+                        .at(file, origin.place(key.pos)),
+                );
+            }
+        }
+    }
+}
+
+/// The front matter (`===` … `===` at the top): its YAML as JSON, and the line after it.
+fn front_matter(
+    lines: &[&str],
+    file: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> (Value, Option<Node>, usize) {
+    if lines.first().is_none_or(|l| l.trim() != "===") {
+        return (Value::Null, None, 0);
+    }
+    let Some(end) = lines
+        .iter()
+        .skip(1)
+        .position(|l| l.trim() == "===")
+        .map(|p| p + 1)
+    else {
+        errors.push(
+            Line {
+                file,
+                no: 1,
+                raw: lines[0],
+            }
+            .error(
+                "argdown-syntax",
+                lines[0].trim(),
+                "the front matter opened with `===` is never closed",
+            )
+            .help("close it with a line holding only `===`"),
+        );
+        return (Value::Null, None, lines.len());
+    };
+    let origin = Origin { line: 2, column: 1 };
+    match parse_embedded(&lines[1..end].join("\n"), origin, file, "the front matter") {
+        Ok(Some(node)) => (to_json(&node), Some(node), end + 1),
+        Ok(None) => (Value::Null, None, end + 1),
+        Err(d) => {
+            errors.push(*d);
+            (Value::Null, None, end + 1)
+        }
+    }
+}
+
+/// The debate's languages from the front matter (`claimmap: languages:`), each checked, and
+/// the keys of the texts there (`title`, the sources' titles) checked too.
+fn languages(front: Option<&Node>, file: &str, errors: &mut Vec<Diagnostic>) -> Vec<String> {
+    let origin = Origin { line: 2, column: 1 };
+    let meta = front.and_then(|f| get(f, "claimmap"));
+    if let Some(title) = meta.and_then(|m| get(m, "title")) {
+        check_text_keys(title, origin, file, errors);
+    }
+    if let Some(Yaml::Seq(sources)) = meta.and_then(|m| get(m, "sources")).map(|s| &s.value) {
+        for title in sources.iter().filter_map(|s| get(s, "title")) {
+            check_text_keys(title, origin, file, errors);
+        }
+    }
+    let items: Vec<&Node> = match meta.and_then(|m| get(m, "languages")) {
+        None => Vec::new(),
+        Some(Node {
+            value: Yaml::Seq(items),
+            ..
+        }) => items.iter().collect(),
+        Some(one) => vec![one],
+    };
+    let mut codes = Vec::new();
+    for item in items {
+        let Yaml::Str(code) = &item.value else {
+            errors.push(
+                Diagnostic::error(
+                    "wrong-type",
+                    format!(
+                        "a language code must be a string, not {}",
+                        item.value.type_name()
+                    ),
+                )
+                .at(file, origin.place(item.pos)),
+            );
+            continue;
+        };
+        if is_language_code(code) {
+            codes.push(code.clone());
+        } else {
+            errors.push(
+                crate::validate::config::invalid_language(code).at(file, origin.place(item.pos)),
+            );
+        }
+    }
+    if codes.is_empty() {
+        codes.push("en".to_string());
+    }
+    codes
+}
+
+/// The statements read so far, found by title.
+struct Statements {
+    claims: Vec<Claim>,
+    by_title: HashMap<String, usize>,
+    ids: UniqueIds,
+    default: String,
+}
+
+impl Statements {
+    /// The statement with a bracketed title, created on first mention.
+    fn get(&mut self, title: &str) -> usize {
+        if let Some(&i) = self.by_title.get(title) {
+            return i;
+        }
+        let base = if is_valid_id(title) {
+            title.to_string()
+        } else {
+            slug(title)
+        };
+        let id = self.ids.unique(base);
+        self.claims.push(Claim::new(
+            id,
+            Kind::Claim,
+            Text::single(&self.default, title),
+        ));
+        self.by_title
+            .insert(title.to_string(), self.claims.len() - 1);
+        self.claims.len() - 1
+    }
+}
+
+/// Reads Argdown text (`name` is the file name for messages). On any error, every problem of
+/// the document is returned, located, and nothing is imported.
+pub fn import(source_text: &str, name: &str) -> Result<Imported, Diagnostics> {
     let lines: Vec<&str> = source_text.lines().collect();
     let mut warnings = Vec::new();
-    let mut start = 0;
-    let mut front = Value::Null;
-    if lines.first().is_some_and(|l| l.trim() == "===") {
-        let end = lines.iter().skip(1).position(|l| l.trim() == "===").map(|p| p + 1).ok_or_else(|| Error::Usage {
-            message: format!("{name}:1: the front matter opened with `===` is never closed; nothing was written"),
-        })?;
-        front = parse_yaml(&lines[1..end].join("\n")).unwrap_or(Value::Null);
-        start = end + 1;
-    }
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    let (front, front_node, start) = front_matter(&lines, name, &mut errors);
+    let languages = languages(front_node.as_ref(), name, &mut errors);
     let meta = front.get("claimmap").cloned().unwrap_or(Value::Null);
-    let languages: Vec<String> = meta
-        .get("languages")
-        .and_then(|v| serde_json::from_value(v.clone()).ok())
-        .unwrap_or_else(|| vec!["en".to_string()]);
-    let default = languages.first().cloned().unwrap_or_else(|| "en".into());
-    let mut claims: Vec<Claim> = Vec::new();
-    let mut by_title: HashMap<String, usize> = HashMap::new();
+    let mut st = Statements {
+        claims: Vec::new(),
+        by_title: HashMap::new(),
+        ids: UniqueIds::default(),
+        default: languages[0].clone(),
+    };
     let mut has_kind = false;
     // The statements above the current line, with their indentation: a relation belongs to
     // the nearest statement indented less than itself.
     let mut stack: Vec<(usize, usize)> = Vec::new();
     let mut in_comment = false;
-    // A statement by its bracketed title, created on first mention.
-    let statement =
-        |title: &str, claims: &mut Vec<Claim>, by_title: &mut HashMap<String, usize>| -> usize {
-            if let Some(&i) = by_title.get(title) {
-                return i;
-            }
-            let base = if is_valid_id(title) {
-                title.to_string()
-            } else {
-                slug(title)
-            };
-            let mut id = base.clone();
-            let mut n = 2;
-            while claims.iter().any(|c| c.id == id) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
-            claims.push(Claim::new(id, Kind::Claim, Text::single(&default, title)));
-            by_title.insert(title.to_string(), claims.len() - 1);
-            claims.len() - 1
-        };
-    let mut relations: Vec<(usize, &str, usize)> = Vec::new();
+    let mut relations: Vec<(usize, Rel, usize)> = Vec::new();
     for (k, raw) in lines.iter().enumerate().skip(start) {
         let line_no = k + 1;
+        let here = Line {
+            file: name,
+            no: line_no,
+            raw,
+        };
         let line = raw.trim();
         if in_comment {
             in_comment = !line.contains("*/");
@@ -165,19 +331,8 @@ pub fn import(source_text: &str, name: &str) -> Result<Imported> {
             continue;
         }
         let indented = raw.starts_with([' ', '\t']);
-        let arrows = [
-            ("+>", "supports", true),
-            ("->", "opposes", true),
-            ("_>", "undercuts", true),
-            ("<+", "supports", false),
-            ("<-", "opposes", false),
-            ("<_", "undercuts", false),
-            ("+", "supports", false),
-            ("-", "opposes", false),
-            ("_", "undercuts", false),
-        ];
         if indented
-            && let Some((arrow, rel, outgoing)) = arrows.iter().find(|(a, _, _)| {
+            && let Some(&(arrow, rel, outgoing)) = ARROWS.iter().find(|(a, _, _)| {
                 line.starts_with(a) && line[a.len()..].trim_start().starts_with('[')
             })
         {
@@ -193,43 +348,51 @@ pub fn import(source_text: &str, name: &str) -> Result<Imported> {
             };
             let rest = line[arrow.len()..].trim_start();
             let Some(close) = rest.find(']') else {
-                return Err(Error::Usage {
-                    message: format!("{name}:{line_no}: `[` is not closed; nothing was written"),
-                });
+                errors.push(
+                    here.error("argdown-syntax", &rest[..1], "`[` is not closed")
+                        .label("no `]` after this")
+                        .help("close the title: `[Clean air]`"),
+                );
+                continue;
             };
             let title = &rest[1..close];
-            let other = statement(title, &mut claims, &mut by_title);
+            let other = st.get(title);
             if let Some(def) = rest[close + 1..].strip_prefix(':') {
-                let (text, tags, _) = split_statement(def, line_no, name)?;
-                if !text.is_empty() {
-                    claims[other].text = Text::single(&default, text);
+                let Some(s) = split_statement(&here, def, &mut errors) else {
+                    continue;
+                };
+                if !s.text.is_empty() {
+                    st.claims[other].text = Text::single(&st.default, s.text);
                 }
-                claims[other].tags.extend(tags);
+                st.claims[other].tags.extend(s.tags);
             }
-            if *outgoing {
-                relations.push((cur, rel, other))
+            relations.push(if outgoing {
+                (cur, rel, other)
             } else {
-                relations.push((other, rel, cur))
-            }
+                (other, rel, cur)
+            });
             stack.push((indent, other));
             continue;
         }
         if let Some(rest) = line.strip_prefix('[')
-            && let Some(close) = rest.find("]")
+            && let Some(close) = rest.find(']')
         {
             let title = &rest[..close];
-            let i = statement(title, &mut claims, &mut by_title);
+            let i = st.get(title);
             if !indented {
                 stack = vec![(0, i)];
             }
             if let Some(def) = rest[close + 1..].trim_start().strip_prefix(':') {
-                let (text, tags, data) = split_statement(def, line_no, name)?;
-                if !text.is_empty() {
-                    claims[i].text = Text::single(&default, text);
+                let Some(s) = split_statement(&here, def, &mut errors) else {
+                    continue;
+                };
+                let claim = &mut st.claims[i];
+                if !s.text.is_empty() {
+                    claim.text = Text::single(&st.default, s.text);
                 }
-                claims[i].tags.extend(tags);
-                if let Some(data) = data {
-                    has_kind |= apply_data(&mut claims[i], &data);
+                claim.tags.extend(s.tags);
+                if let Some(data) = s.data {
+                    has_kind |= apply_data(claim, &data);
                 }
             }
             continue;
@@ -242,31 +405,35 @@ pub fn import(source_text: &str, name: &str) -> Result<Imported> {
             "line {line_no}: not understood and not imported: {line}"
         ));
     }
+    if !errors.is_empty() {
+        let mut diags = Diagnostics::default();
+        diags.add_text(name, std::sync::Arc::from(source_text));
+        for d in errors {
+            diags.push(d);
+        }
+        return Err(diags);
+    }
+    let mut claims = st.claims;
+    let mut targeted = vec![false; claims.len()];
+    let mut seen: HashSet<(usize, Rel, usize)> = HashSet::with_capacity(relations.len());
     for (from, rel, to) in relations {
+        if !seen.insert((from, rel, to)) {
+            continue;
+        }
         let target = claims[to].id.clone();
-        let list = match rel {
-            "supports" => &mut claims[from].supports,
-            "opposes" => &mut claims[from].opposes,
-            _ => &mut claims[from].undercuts,
-        };
-        if !list.contains(&target) {
-            list.push(target);
+        let c = &mut claims[from];
+        match rel {
+            Rel::Supports => c.supports.push(target),
+            Rel::Opposes => c.opposes.push(target),
+            Rel::Undercuts => c.undercuts.push(target),
+        }
+        if rel != Rel::Undercuts {
+            targeted[to] = true;
         }
     }
     if !has_kind {
-        let targeted: Vec<bool> = (0..claims.len())
-            .map(|i| {
-                claims.iter().any(|c| {
-                    c.supports.contains(&claims[i].id) || c.opposes.contains(&claims[i].id)
-                })
-            })
-            .collect();
-        for (i, c) in claims.iter_mut().enumerate() {
-            if targeted[i]
-                && c.supports.is_empty()
-                && c.opposes.is_empty()
-                && c.undercuts.is_empty()
-            {
+        for (c, targeted) in claims.iter_mut().zip(targeted) {
+            if targeted && c.supports.is_empty() && c.opposes.is_empty() && c.undercuts.is_empty() {
                 c.kind = Kind::Thesis;
             }
         }
@@ -279,7 +446,7 @@ pub fn import(source_text: &str, name: &str) -> Result<Imported> {
                 .get("title")
                 .and_then(Value::as_str)
                 .filter(|t| !t.is_empty())
-                .map(|t| Text::single(&default, t))
+                .map(|t| Text::single(&languages[0], t))
         })
         .unwrap_or_default();
     let sources: Vec<Source> = meta

@@ -4,6 +4,7 @@
 
 pub mod aif;
 pub mod argdown;
+mod spans;
 pub mod write;
 pub mod yaml;
 
