@@ -291,12 +291,12 @@ fn read_source(
 mod tests {
     use crate::load::LoadOptions;
 
+    /// An `invalid-language` error as (file, line, column, message, help).
+    type Found = (String, usize, usize, String, String);
+
     /// Checks a debate written into a temporary folder; returns the `invalid-language`
-    /// errors as (file, line, column, message, help) and the debate's languages.
-    fn invalid_languages(
-        config: &str,
-        claims: &str,
-    ) -> (Vec<(String, usize, usize, String, String)>, Vec<String>) {
+    /// errors and the debate's languages.
+    fn invalid_languages(config: &str, claims: &str) -> (Vec<Found>, Vec<String>) {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("claimmap.yaml"), config).unwrap();
         std::fs::write(dir.path().join("claims.yaml"), claims).unwrap();
