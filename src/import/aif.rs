@@ -492,3 +492,96 @@ pub(super) fn source(v: &Value) -> Option<Source> {
         origin: Default::default(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claims_yaml(doc: &serde_json::Value) -> (String, Vec<String>) {
+        let imported = import(&doc.to_string(), "d.json").unwrap();
+        (imported.files[1].1.clone(), imported.warnings)
+    }
+
+    #[test]
+    fn every_malformed_language_code_is_listed_and_nothing_imported() {
+        let doc = serde_json::json!({
+            "claimmap_languages": ["en", "en_US"],
+            "claimmap_title": {"x y": "T"},
+            "claimmap_sources": [{"id": "s", "title": {"}": "S"}}],
+            "nodes": [{"nodeID": "a", "type": "I", "text": "A", "claimmap_text": {"\n": "A"}}]
+        });
+        let Err(Error::Usage { message }) = import(&doc.to_string(), "d.json") else {
+            panic!("refused");
+        };
+        assert!(
+            message.contains("4 malformed language code(s)"),
+            "{message}"
+        );
+        assert!(message.contains("(did you mean `en-US`?)"), "{message}");
+        assert!(message.contains("\"\\n\""), "escaped: {message}");
+        for place in ["`claimmap_title`", "source `s`", "node a"] {
+            assert!(message.contains(place), "{place}: {message}");
+        }
+    }
+
+    #[test]
+    fn repeated_edges_give_one_relation_and_co_premises_name_each_other() {
+        let doc = serde_json::json!({
+            "nodes": [
+                {"nodeID": "1", "type": "I", "text": "T"},
+                {"nodeID": "2", "type": "I", "text": "A"},
+                {"nodeID": "3", "type": "I", "text": "B"},
+                {"nodeID": "4", "type": "RA"}
+            ],
+            "edges": [
+                {"fromID": "2", "toID": "4"}, {"fromID": "2", "toID": "4"},
+                {"fromID": "3", "toID": "4"}, {"fromID": "4", "toID": "1"},
+                {"fromID": "4", "toID": "1"}
+            ]
+        });
+        let (yaml, _) = claims_yaml(&doc);
+        assert_eq!(yaml.matches("supports: [\"t\"]").count(), 2, "{yaml}");
+        assert!(
+            yaml.contains("with: [\"b\"]") && yaml.contains("with: [\"a\"]"),
+            "{yaml}"
+        );
+        assert_eq!(yaml.matches("kind: \"thesis\"").count(), 1, "{yaml}");
+    }
+
+    #[test]
+    fn a_reason_with_too_many_premises_is_reported_not_written() {
+        let mut nodes = vec![
+            serde_json::json!({"nodeID": "t", "type": "I", "text": "T"}),
+            serde_json::json!({"nodeID": "r", "type": "RA"}),
+        ];
+        let mut edges = vec![serde_json::json!({"fromID": "r", "toID": "t"})];
+        for i in 0..=MAX_PREMISES {
+            nodes.push(serde_json::json!({"nodeID": format!("p{i}"), "type": "I", "text": "P"}));
+            edges.push(serde_json::json!({"fromID": format!("p{i}"), "toID": "r"}));
+        }
+        let (yaml, warnings) = claims_yaml(&serde_json::json!({"nodes": nodes, "edges": edges}));
+        assert!(
+            !yaml.contains("with:") && !yaml.contains("supports:"),
+            "{yaml}"
+        );
+        assert!(
+            warnings.iter().any(|w| w.contains("257 premises")),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn scheme_names_are_matched_to_the_catalogue() {
+        let doc = serde_json::json!({
+            "nodes": [
+                {"nodeID": "1", "type": "I", "text": "T"},
+                {"nodeID": "2", "type": "I", "text": "A"},
+                {"nodeID": "3", "type": "RA", "scheme": "Argument From Cause To Effect"}
+            ],
+            "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"}]
+        });
+        let (yaml, warnings) = claims_yaml(&doc);
+        assert!(yaml.contains("scheme: \"cause-to-effect\""), "{yaml}");
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+}

@@ -361,10 +361,16 @@ pub fn import(source_text: &str, name: &str) -> Result<Imported, Diagnostics> {
                 let Some(s) = split_statement(&here, def, &mut errors) else {
                     continue;
                 };
+                let claim = &mut st.claims[other];
                 if !s.text.is_empty() {
-                    st.claims[other].text = Text::single(&st.default, s.text);
+                    claim.text = Text::single(&st.default, s.text);
                 }
-                st.claims[other].tags.extend(s.tags);
+                claim.tags.extend(s.tags);
+                // Data on a relation's line belongs to the statement it defines, as on a
+                // line of its own (it used to be dropped without a word).
+                if let Some(data) = s.data {
+                    has_kind |= apply_data(claim, &data);
+                }
             }
             relations.push(if outgoing {
                 (cur, rel, other)
@@ -499,4 +505,91 @@ fn apply_data(c: &mut Claim, data: &Value) -> bool {
         _ => return false,
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(doc: &str) -> Vec<(&'static str, usize, usize)> {
+        let diags = import(doc, "d.argdown").expect_err("the import fails");
+        diags
+            .sorted()
+            .into_iter()
+            .map(|d| (d.code, d.line, d.column))
+            .collect()
+    }
+
+    fn claims_yaml(doc: &str) -> String {
+        let imported = import(doc, "d.argdown").unwrap_or_else(|d| panic!("{}", d.render(false)));
+        imported.files[1].1.clone()
+    }
+
+    #[test]
+    fn every_problem_is_collected_with_its_column() {
+        let doc = "===\nclaimmap:\n  languages: [en, \"x\\ny\"]\n===\n[a]: A #(open\n  +> [b: B\n  - [c]: C {kind: [x}\n[d]: D {3: }\n";
+        assert_eq!(
+            errors(doc),
+            [
+                ("invalid-language", 3, 19),
+                ("argdown-syntax", 5, 8),
+                ("argdown-syntax", 6, 6),
+                ("yaml-syntax", 7, 19),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_front_matter_is_placed_at_its_start() {
+        assert_eq!(
+            errors("===\ntitle: x\n[a]: A\n"),
+            [("argdown-syntax", 1, 1)]
+        );
+    }
+
+    #[test]
+    fn malformed_front_matter_yaml_is_an_error_not_ignored() {
+        let found = errors("===\ntitle: [x\n===\n[a]: A\n");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "yaml-syntax");
+        assert!(found[0].1 >= 2, "{found:?}");
+    }
+
+    #[test]
+    fn hostile_language_codes_in_texts_are_refused_where_they_are() {
+        let doc = "===\nclaimmap:\n  title: {en: T, \"en\\\"}\": x}\n  sources:\n    - {id: s, title: {\"}\": y}}\n===\n[a]: A {text: {\"<b>\": x}}\n";
+        assert_eq!(
+            errors(doc),
+            [
+                ("invalid-language", 3, 18),
+                ("invalid-language", 5, 23),
+                ("invalid-language", 7, 16),
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_with_the_same_slug_get_distinct_ids() {
+        let yaml = claims_yaml("[A!]: one\n[A?]: two\n[a]: three\n[A.]: four\n");
+        let ids: Vec<&str> = yaml
+            .lines()
+            .filter_map(|l| l.strip_prefix("  - id: "))
+            .collect();
+        assert_eq!(ids, ["\"a\"", "\"a-2\"", "\"a-3\"", "\"a-4\""]);
+    }
+
+    #[test]
+    fn relations_are_written_once_and_theses_inferred_from_them() {
+        let doc = "[t]: T\n  + [a]: A\n  + [a]\n  - [o]: O\n[a]\n  +> [t]\n";
+        let yaml = claims_yaml(doc);
+        assert_eq!(yaml.matches("supports: [\"t\"]").count(), 1, "{yaml}");
+        assert_eq!(yaml.matches("opposes: [\"t\"]").count(), 1, "{yaml}");
+        assert_eq!(yaml.matches("kind: \"thesis\"").count(), 1, "{yaml}");
+    }
+
+    #[test]
+    fn data_on_a_relation_line_is_kept() {
+        let yaml = claims_yaml("[t]: T\n  + [a]: A {note: kept}\n");
+        assert!(yaml.contains("note: \"kept\""), "{yaml}");
+    }
 }
