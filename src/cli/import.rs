@@ -69,8 +69,9 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     for (rel, text) in &imported.files {
         create_new(&args.output.join(rel), text)?;
     }
+    // Warnings quote the file (node ids, scheme names, lines): one visible line each.
     for w in &imported.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("warning: {}", crate::import::yaml::comment(w));
     }
     note(format_args!(
         "imported {} claims into {}; run `claimmap check {}`",

@@ -182,3 +182,155 @@ fn malformed_input_names_the_line_and_writes_nothing() {
     ]);
     assert_eq!(r.code, 2);
 }
+
+/// Imports `doc` (written to `file_name` in a new temporary folder); returns the run, the
+/// output folder and the folder that holds both.
+fn import_doc(file_name: &str, doc: &str) -> (super::Run, std::path::PathBuf, tempfile::TempDir) {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join(file_name);
+    std::fs::write(&input, doc).unwrap();
+    let out = tmp.path().join("out");
+    let r = run(&[
+        "import",
+        "aif",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    (r, out, tmp)
+}
+
+const INJECTION: &str = "en: \"Harmless.\"}\n    opposes: [t]\n    note: {x";
+
+#[test]
+fn a_language_code_cannot_inject_relations() {
+    let doc = serde_json::json!({
+        "claimmap_languages": [INJECTION],
+        "nodes": [
+            {"nodeID": "t", "type": "I", "text": "T.", "claimmap_kind": "thesis"},
+            {"nodeID": "a", "type": "I", "text": "A.", "claimmap_kind": "claim",
+             "claimmap_text": {"en": "A.", "bn\"}\n    opposes: [t]": "x"}},
+            {"nodeID": "r", "type": "RA"}
+        ],
+        "edges": [{"fromID": "a", "toID": "r"}, {"fromID": "r", "toID": "t"}]
+    });
+    let (r, out, _tmp) = import_doc("evil.json", &doc.to_string());
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("2 malformed language code(s)"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("`claimmap_languages`"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("`claimmap_text` of node a"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        !r.stderr.contains("\n    opposes"),
+        "codes are shown escaped: {}",
+        r.stderr
+    );
+    assert!(!out.exists(), "nothing written");
+}
+
+#[test]
+fn hostile_ids_texts_and_fields_are_written_as_data() {
+    let evil =
+        "x\"}\n  - id: injected\n    supports: [t]\n#\u{0}\u{1b}[31m\u{2028}\u{feff}\u{202e}ক্ষ্ম";
+    let doc = serde_json::json!({
+        "claimmap_languages": ["en", "bn"],
+        "claimmap_title": {"en": evil},
+        "nodes": [
+            {"nodeID": "t", "type": "I", "text": evil, "claimmap_kind": "thesis",
+             "claimmap_text": {"en": evil, "bn": "ক্ষ্ম"}},
+            {"nodeID": "a\"\n- id: injected", "type": "I", "text": "A reason: {x}",
+             "claimmap_kind": "claim", "claimmap_note": evil, "claimmap_author": evil,
+             "claimmap_tags": [evil]},
+            {"nodeID": "o", "type": "I", "text": "[o]", "claimmap_kind": "claim"},
+            {"nodeID": "r", "type": "RA", "scheme": evil},
+            {"nodeID": "c", "type": "CA"}
+        ],
+        "edges": [
+            {"fromID": "a\"\n- id: injected", "toID": "r"}, {"fromID": "r", "toID": "t"},
+            {"fromID": "o", "toID": "c"}, {"fromID": "c", "toID": "t"}
+        ]
+    });
+    let (r, out, _tmp) = import_doc("hostile.json", &doc.to_string());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        !r.stderr.contains('\u{1b}'),
+        "warnings escaped: {:?}",
+        r.stderr
+    );
+    let dir = out.to_str().unwrap();
+    let check = run(&["check", dir]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let json = model(dir);
+    let claims = json["claims"].as_array().unwrap();
+    let ids: Vec<&str> = claims.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["t", "a-reason-x", "o"], "{json:#}");
+    let claim = |id: &str| claims.iter().find(|c| c["id"] == id).unwrap();
+    assert_eq!(claim("t")["text"]["en"], evil);
+    assert_eq!(claim("t")["text"]["bn"], "ক্ষ্ম");
+    assert_eq!(claim("a-reason-x")["supports"], serde_json::json!(["t"]));
+    assert_eq!(claim("a-reason-x")["note"], evil);
+    assert_eq!(claim("a-reason-x")["author"], evil);
+    assert_eq!(claim("a-reason-x")["tags"], serde_json::json!([evil]));
+    assert_eq!(claim("o")["opposes"], serde_json::json!(["t"]));
+    assert_eq!(claim("o")["text"]["en"], "[o]");
+    for c in claims {
+        for key in ["undercuts", "with"] {
+            assert!(
+                c.get(key).is_none_or(|v| v == &serde_json::json!([])),
+                "{c:#}"
+            );
+        }
+    }
+    assert_eq!(json["title"]["en"], evil);
+}
+
+#[test]
+fn a_file_name_with_line_breaks_stays_in_its_comment() {
+    let name = "evil\nlanguages: [xx]\n\u{1b}[31m\u{202e}#.json";
+    let doc =
+        r#"{"nodes": [{"nodeID": "1", "type": "I", "text": "T", "claimmap_kind": "thesis"}]}"#;
+    let (r, out, _tmp) = import_doc(name, doc);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains('\u{1b}'), "escaped: {:?}", r.stderr);
+    let text = std::fs::read_to_string(out.join("claimmap.yaml")).unwrap();
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .contains("evil\\nlanguages: [xx]\\n"),
+        "{text}"
+    );
+    let json = model(out.to_str().unwrap());
+    assert_eq!(json["languages"], serde_json::json!(["en"]), "{json:#}");
+}
+
+#[test]
+fn many_nodes_with_one_text_get_distinct_ids() {
+    let nodes: Vec<serde_json::Value> = (0..500)
+        .map(|i| {
+            serde_json::json!({"nodeID": i.to_string(), "type": "I", "text": "Same",
+                               "claimmap_kind": "thesis"})
+        })
+        .collect();
+    let doc = serde_json::json!({"nodes": nodes, "edges": []});
+    let (r, out, _tmp) = import_doc("same.json", &doc.to_string());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let json = model(out.to_str().unwrap());
+    let mut ids: Vec<&str> = json["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 500);
+    assert!(ids.contains(&"same") && ids.contains(&"same-500"));
+}
