@@ -10,6 +10,7 @@
 //! Nodes and edges are indexed once (node ids to positions, edges to lists per node) and
 //! relations are deduplicated with a set, so the work is linear in the file.
 
+use super::aif_json::{Doc, Object};
 use super::{Imported, UniqueIds, write};
 use crate::diagnostics::did_you_mean;
 use crate::error::{Error, Result};
@@ -23,7 +24,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 /// more is reported and not imported rather than written as megabytes of `with:` lists.
 pub const MAX_PREMISES: usize = 256;
 
-fn s<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
+fn s<'v>(v: &'v Object, key: &str) -> Option<&'v str> {
     match v.get(key)? {
         Value::String(s) => Some(s),
         _ => None,
@@ -31,7 +32,7 @@ fn s<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
 }
 
 /// A node id as a string, whether the file writes it as a string or a number.
-fn id_of(v: &Value, key: &str) -> Option<String> {
+fn id_of(v: &Object, key: &str) -> Option<String> {
     match v.get(key)? {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
@@ -87,7 +88,7 @@ impl Relations {
 
 /// The graph of the file: each node's type, and the edges into and out of it, by position.
 struct Graph<'v> {
-    nodes: &'v [Value],
+    nodes: &'v [Object],
     kinds: Vec<&'v str>,
     into: Vec<Vec<usize>>,
     out_of: Vec<Vec<usize>>,
@@ -113,26 +114,24 @@ impl Graph<'_> {
 
 /// Reads AIF JSON text (`name` is the file name for messages).
 pub fn import(text: &str, name: &str) -> Result<Imported> {
-    let doc: Value = serde_json::from_str(text).map_err(|e| Error::Usage {
+    let doc: Doc = serde_json::from_str(text).map_err(|e| Error::Usage {
         message: format!(
             "{name}:{}:{}: not valid JSON: {e}; nothing was written",
             e.line(),
             e.column()
         ),
     })?;
-    let Some(nodes) = doc.get("nodes").and_then(Value::as_array) else {
+    let Some(nodes) = doc.nodes.as_deref() else {
         return Err(Error::Usage {
             message: format!("{name}: no `nodes` list: this is not AIF JSON; nothing was written"),
         });
     };
-    let edges: &[Value] = doc
-        .get("edges")
-        .and_then(Value::as_array)
-        .map_or(&[], Vec::as_slice);
+    let edges: &[Object] = &doc.edges;
     let mut warnings = Vec::new();
     let mut langs = Languages::default();
     let languages: Vec<String> = doc
-        .get("claimmap_languages")
+        .languages
+        .as_ref()
         .and_then(|v| serde_json::from_value(v.clone()).ok())
         .unwrap_or_else(|| vec!["en".to_string()]);
     for code in &languages {
@@ -207,20 +206,18 @@ pub fn import(text: &str, name: &str) -> Result<Imported> {
             "{n} node(s) of type {kind} have no claimmap equivalent and were not imported"
         ));
     }
-    if let Some(l) = doc
-        .get("locutions")
-        .and_then(Value::as_array)
-        .filter(|l| !l.is_empty())
-    {
-        warnings.push(format!("{} locution(s) (who said what, when) have no claimmap equivalent and were not imported", l.len()));
+    if doc.locutions > 0 {
+        warnings.push(format!("{} locution(s) (who said what, when) have no claimmap equivalent and were not imported", doc.locutions));
     }
     let title: Text = doc
-        .get("claimmap_title")
+        .title
+        .as_ref()
         .and_then(|v| serde_json::from_value(v.clone()).ok())
         .unwrap_or_default();
     langs.check_text(&title, || "`claimmap_title`".to_string());
     let sources: Vec<Source> = doc
-        .get("claimmap_sources")
+        .sources
+        .as_ref()
         .and_then(Value::as_array)
         .map(|list| list.iter().filter_map(source).collect())
         .unwrap_or_default();
@@ -244,7 +241,7 @@ pub fn import(text: &str, name: &str) -> Result<Imported> {
 
 /// The claim made from I-node `n`, with a unique id.
 fn claim(
-    n: &Value,
+    n: &Object,
     node_id: &str,
     default: &str,
     ids: &mut UniqueIds,
@@ -477,7 +474,7 @@ fn shown(code: &str) -> String {
 
 /// A source as claimmap's own AIF export writes it.
 pub(super) fn source(v: &Value) -> Option<Source> {
-    let field = |key: &str| s(v, key).map(str::to_string);
+    let field = |key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
     Some(Source {
         id: field("id")?,
         title: v

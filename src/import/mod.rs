@@ -3,6 +3,7 @@
 //! names the line, and then nothing is written.
 
 pub mod aif;
+mod aif_json;
 pub mod argdown;
 mod spans;
 pub mod write;
