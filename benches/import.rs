@@ -114,7 +114,7 @@ fn main() {
         .collect();
     let argdown_import = |text: &str| {
         let imported = claimmap::import::argdown::import(text, "bench.argdown")
-            .unwrap_or_else(|d| panic!("{}", d.render(false)));
+            .unwrap_or_else(|r| panic!("{}", r.diagnostics.render(false)));
         imported.files.iter().map(|(_, t)| t.len()).sum()
     };
     let aif_import = |text: &str| {

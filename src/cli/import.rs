@@ -47,13 +47,18 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     };
     let imported = match args.format {
         Format::Aif => crate::import::aif::import(&text, &name)?,
-        Format::Argdown => crate::import::argdown::import(&text, &name).map_err(|diags| {
-            eprint!("{}", diags.render(use_colour()));
-            let (errors, _) = diags.counts();
+        Format::Argdown => crate::import::argdown::import(&text, &name).map_err(|refused| {
+            eprint!("{}", refused.diagnostics.render(use_colour()));
+            let (count, shown) = (refused.count, refused.diagnostics.counts().0);
             Error::Usage {
                 message: format!(
-                    "{errors} error{} in {name}; nothing was written",
-                    if errors == 1 { "" } else { "s" }
+                    "{count} error{} in {name}{}; nothing was written",
+                    if count == 1 { "" } else { "s" },
+                    if shown < count {
+                        format!(" (the first {shown} are shown)")
+                    } else {
+                        String::new()
+                    }
                 ),
             }
         })?,

@@ -11,7 +11,7 @@
 //! work is linear in the document.
 
 use super::spans::{Origin, get, parse_embedded, pos_in_line, to_json};
-use super::{Imported, UniqueIds, write};
+use super::{Imported, MAX_SHOWN, Refused, UniqueIds, write};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::yaml::{Node, Value as Yaml};
 use crate::model::{Claim, Kind, Source, Text, is_language_code};
@@ -292,7 +292,7 @@ impl Statements {
 
 /// Reads Argdown text (`name` is the file name for messages). On any error, every problem of
 /// the document is returned, located, and nothing is imported.
-pub fn import(source_text: &str, name: &str) -> Result<Imported, Diagnostics> {
+pub fn import(source_text: &str, name: &str) -> Result<Imported, Refused> {
     let lines: Vec<&str> = source_text.lines().collect();
     let mut warnings = Vec::new();
     let mut errors: Vec<Diagnostic> = Vec::new();
@@ -412,12 +412,13 @@ pub fn import(source_text: &str, name: &str) -> Result<Imported, Diagnostics> {
         ));
     }
     if !errors.is_empty() {
-        let mut diags = Diagnostics::default();
-        diags.add_text(name, std::sync::Arc::from(source_text));
-        for d in errors {
-            diags.push(d);
+        let count = errors.len();
+        let mut diagnostics = Diagnostics::default();
+        diagnostics.add_text(name, std::sync::Arc::from(source_text));
+        for d in errors.into_iter().take(MAX_SHOWN) {
+            diagnostics.push(d);
         }
-        return Err(diags);
+        return Err(Refused { diagnostics, count });
     }
     let mut claims = st.claims;
     let mut targeted = vec![false; claims.len()];
@@ -512,8 +513,10 @@ mod tests {
     use super::*;
 
     fn errors(doc: &str) -> Vec<(&'static str, usize, usize)> {
-        let diags = import(doc, "d.argdown").expect_err("the import fails");
-        diags
+        let refused = import(doc, "d.argdown").expect_err("the import fails");
+        assert_eq!(refused.count, refused.diagnostics.counts().0);
+        refused
+            .diagnostics
             .sorted()
             .into_iter()
             .map(|d| (d.code, d.line, d.column))
@@ -521,7 +524,8 @@ mod tests {
     }
 
     fn claims_yaml(doc: &str) -> String {
-        let imported = import(doc, "d.argdown").unwrap_or_else(|d| panic!("{}", d.render(false)));
+        let imported =
+            import(doc, "d.argdown").unwrap_or_else(|r| panic!("{}", r.diagnostics.render(false)));
         imported.files[1].1.clone()
     }
 
@@ -537,6 +541,14 @@ mod tests {
                 ("yaml-syntax", 7, 19),
             ]
         );
+    }
+
+    #[test]
+    fn a_document_full_of_errors_shows_the_first_few_hundred_and_counts_all() {
+        let doc = "[a]: A #(open\n".repeat(MAX_SHOWN + 10);
+        let refused = import(&doc, "d.argdown").expect_err("the import fails");
+        assert_eq!(refused.count, MAX_SHOWN + 10);
+        assert_eq!(refused.diagnostics.counts().0, MAX_SHOWN);
     }
 
     #[test]

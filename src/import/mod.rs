@@ -20,6 +20,20 @@ pub struct Imported {
     pub claims: usize,
 }
 
+/// Why an import was refused: the problems found, each located, and how many there were.
+#[derive(Debug)]
+pub struct Refused {
+    /// The problems, with the file's text for snippets: the first [`MAX_SHOWN`] of them
+    /// (printing each quotes its line, and a document with an error on each of 80,000 lines
+    /// would take half a minute to print and be read by nobody).
+    pub diagnostics: crate::diagnostics::Diagnostics,
+    /// How many problems were found in all.
+    pub count: usize,
+}
+
+/// The most problems a refused import shows.
+pub const MAX_SHOWN: usize = 500;
+
 /// Hands out claim ids that are unique in the imported debate: a wanted id that is taken
 /// gets the first free `-2`, `-3`, … suffix. Each base remembers the last suffix it gave, so
 /// a thousand statements that all want the id `statement` cost a thousand steps, not half a
