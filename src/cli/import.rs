@@ -55,8 +55,9 @@ pub fn execute(args: Args) -> Result<ExitCode> {
             ),
         });
     }
+    let gate = super::common::free_gate(None)?;
     for (rel, text) in &imported.files {
-        create_new(&args.output.join(rel), text)?;
+        create_new(&gate, &args.output.join(rel), text)?;
     }
     for w in &imported.warnings {
         eprintln!("warning: {w}");
