@@ -233,6 +233,29 @@ fn collect_yaml(root: &Path, dir: &Path, out: &mut Vec<PathBuf>, diags: &mut Dia
     }
 }
 
+/// The read gate: a claim file (or `claimmap.yaml`) that is a symbolic link leading out of
+/// the debate folder is an error naming the link, and nothing of its target is read, so a
+/// pull request cannot make claimmap print `/etc/passwd` in a snippet or pull another
+/// folder's claims into every export. Sources obey the same rule (`source-outside`).
+fn leaves_folder(root: &Path, path: &Path, rel: &str) -> Option<Diagnostic> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.file_type().is_symlink() {
+        return None;
+    }
+    let inside = match (std::fs::canonicalize(root), std::fs::canonicalize(path)) {
+        (Ok(root), Ok(target)) => target.starts_with(root),
+        _ => false,
+    };
+    (!inside).then(|| {
+        Diagnostic::error(
+            "link-outside",
+            "this file is a symbolic link that leads out of the debate folder; it was not read",
+        )
+        .in_file(rel)
+        .help("copy the claims into the debate folder instead of linking to them")
+    })
+}
+
 /// Sizes are shown in the unit `--max-file-size` takes (MiB).
 const MB: f64 = 1024.0 * 1024.0;
 
@@ -299,6 +322,9 @@ fn read_one(root: &Path, path: &Path, options: &LoadOptions) -> Parsed {
     let fail = |d: Diagnostic| (None, vec![d]);
     let io_error =
         |e: std::io::Error| Diagnostic::error("io", format!("cannot read file: {e}")).in_file(&rel);
+    if let Some(d) = leaves_folder(root, path, &rel) {
+        return fail(d);
+    }
     // The metadata comes from the open file, before its text is read, so a snippet read again
     // later can tell whether the file has changed since.
     let mut handle = match std::fs::File::open(path) {

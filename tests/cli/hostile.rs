@@ -235,3 +235,55 @@ fn a_fifo_source_does_not_hang() {
         "{json}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn claim_file_links_leaving_the_folder_are_not_read() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.yaml");
+    std::fs::write(
+        &secret,
+        "claims:\n  - id: leaked\n    text: \"TOP-SECRET line\"\n    supports: [t]\n",
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("thesis.yaml"), THESIS).unwrap();
+    std::os::unix::fs::symlink(&secret, dir.path().join("passwd.yaml")).unwrap();
+    std::os::unix::fs::symlink(&secret, dir.path().join("claimmap.yaml")).unwrap();
+    // A link that stays inside the folder is read as usual.
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(
+        dir.path().join("sub/real.yml"),
+        "claims:\n  - id: inner\n    text: \"Inner.\"\n    supports: [t]\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("sub/real.yml", dir.path().join("inner-link.yaml")).unwrap();
+    for format in ["human", "json"] {
+        let out = claimmap()
+            .args(["check", "--format", format])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(1), "{all}");
+        assert!(
+            !all.contains("TOP-SECRET") && !all.contains("leaked"),
+            "{all}"
+        );
+        assert!(
+            all.contains("link-outside") && all.contains("passwd.yaml"),
+            "{all}"
+        );
+        assert!(all.contains("claimmap.yaml"), "{all}");
+    }
+    let out = claimmap()
+        .args(["export", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("leaked"));
+}
