@@ -280,7 +280,7 @@ fn github_annotations_point_at_repository_paths_and_escape_their_text() {
     );
     assert!(r.stdout.lines().any(|l| l.starts_with("::warning file=")));
     // Every annotation is one line, whatever the debate's text holds.
-    let hostile = run(&["check", "tests/fixtures/hostile", "--format", "github"]);
+    let hostile = run(&["check", "tests/fixtures/hostile-text", "--format", "github"]);
     for line in hostile.stdout.lines() {
         assert!(
             line.starts_with("::error ") || line.starts_with("::warning "),
