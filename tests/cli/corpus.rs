@@ -322,7 +322,7 @@ fn generate(what: &Generate, path: &Path) {
             while source.len() < kb * 1024 {
                 let _ = write!(source, "word{} ", i.wrapping_mul(2_654_435_761) % 9973);
                 i += 1;
-                if i % 12 == 0 {
+                if i.is_multiple_of(12) {
                     source.push('\n');
                 }
             }
