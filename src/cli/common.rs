@@ -1,7 +1,7 @@
 //! What several subcommands share: the debate argument, loading with diagnostics printed,
 //! colour on terminals only.
 
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Severity, terminal_safe};
 use crate::error::{Error, Result};
 use crate::load::LoadOptions;
 use crate::output::Gate;
@@ -27,16 +27,17 @@ pub fn quiet() -> bool {
 
 /// Prints an informational line to stderr (what was written, what to do next), unless
 /// `--quiet`.
+/// The message is shown through [`terminal_safe`]: notes echo paths and ids from the debate.
 pub fn note(message: impl std::fmt::Display) {
     if !quiet() {
-        eprintln!("{message}");
+        eprintln!("{}", terminal_safe(&message.to_string()));
     }
 }
 
 /// Prints a line only with `--verbose`: what a step did and how long it took.
 pub fn detail(message: impl std::fmt::Display) {
     if VERBOSE.load(std::sync::atomic::Ordering::Relaxed) {
-        eprintln!("{message}");
+        eprintln!("{}", terminal_safe(&message.to_string()));
     }
 }
 
@@ -48,7 +49,7 @@ pub fn with_progress<T>(message: &str, work: impl FnOnce() -> T) -> T {
         return work();
     }
     let bar = indicatif::ProgressBar::new_spinner();
-    bar.set_message(message.to_string());
+    bar.set_message(terminal_safe(message).into_owned());
     bar.enable_steady_tick(Duration::from_millis(120));
     let out = work();
     bar.finish_and_clear();
@@ -175,7 +176,7 @@ impl DebateArgs {
             eprintln!(
                 "note: {warnings} warning{}; `claimmap check {}` shows them",
                 plural(warnings),
-                self.dir.display()
+                terminal_safe(&self.dir.display().to_string())
             );
         }
         Ok(checked)
@@ -228,12 +229,16 @@ pub fn use_colour() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }
 
-/// Prints a tool error to stderr.
+/// Prints a tool error to stderr, on one line: the message goes through [`terminal_safe`]
+/// (it echoes paths and ids that come from the debate), so a newline in a file name shows as
+/// `\n` instead of starting a line that could pass for claimmap's own.
 pub fn print_error(e: &Error) {
+    let message = e.to_string();
+    let message = terminal_safe(&message);
     if use_colour() {
-        eprintln!("\x1b[1;31merror:\x1b[0m {e}");
+        eprintln!("\x1b[1;31merror:\x1b[0m {message}");
     } else {
-        eprintln!("error: {e}");
+        eprintln!("error: {message}");
     }
 }
 

@@ -60,7 +60,7 @@ pub fn execute(args: Args) -> Result<ExitCode> {
         create_new(&gate, &args.output.join(rel), text)?;
     }
     for w in &imported.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("warning: {}", crate::diagnostics::terminal_safe(w));
     }
     note(format_args!(
         "imported {} claims into {}; run `claimmap check {}`",

@@ -287,3 +287,80 @@ fn claim_file_links_leaving_the_folder_are_not_read() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&out.stdout).contains("leaked"));
 }
+
+/// Characters that must never reach a terminal raw: ESC, BEL, a right-to-left override.
+const RAW: [char; 3] = ['\u{1b}', '\u{7}', '\u{202e}'];
+
+#[test]
+fn hostile_ids_keys_sources_and_file_names_are_escaped_in_human_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    // The debate folder's own name is echoed by the summary note.
+    let dir = tmp.path().join("deb\u{1b}[2Jate\u{202e}");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("thesis.yaml"), THESIS).unwrap();
+    let name = "ev\u{1b}]0;pwned\u{7}il\u{202e}\nerror[fake]: injected.yaml";
+    std::fs::write(
+        dir.join(name),
+        "claims:\n  - id: \"a\\e[31m\\a\\u202e\"\n    text: \"A claim.\"\n    supports: \"t\\e[2J\\u202e\"\n    \"col\\eour\\a\": red\n  - id: e\n    kind: evidence\n    text: \"E.\"\n    supports: t\n    source: \"s\\u202e\\e]8;;x\\a\"\n    quote: q\n",
+    )
+    .unwrap();
+    let out = claimmap().arg("check").arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for c in RAW {
+        assert!(!stderr.contains(c), "raw {c:?} in stderr:\n{stderr}");
+        assert!(!stdout.contains(c), "raw {c:?} in stdout:\n{stdout}");
+    }
+    // The escapes are visible, so the student can see what to fix.
+    assert!(stderr.contains(r"\u{1b}[31m"), "{stderr}");
+    assert!(stderr.contains(r"\u{202e}"), "{stderr}");
+    // The newline in the file name does not start a line of its own.
+    assert!(
+        stderr.contains(r"il\u{202e}\nerror[fake]: injected.yaml:"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.lines().any(|l| l.starts_with("error[fake]")),
+        "{stderr}"
+    );
+    // One `error[…]` line per error, each followed by its location.
+    let json = run_json(&dir);
+    let errors = json["errors"].as_array().unwrap();
+    assert!(errors.len() >= 3, "{json}");
+    let heads: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error[")).collect();
+    assert_eq!(heads.len(), errors.len(), "{stderr}");
+    // JSON keeps the real strings (it escapes them itself).
+    assert!(errors.iter().any(|e| e["file"] == name), "{json}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e["message"].as_str().unwrap().contains("\u{1b}[31m")),
+        "{json}"
+    );
+}
+
+fn run_json(dir: &std::path::Path) -> serde_json::Value {
+    let out = claimmap()
+        .args(["check", "--format", "json"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn tool_errors_escape_the_path_they_echo() {
+    let out = claimmap()
+        .arg("check")
+        .arg("no\u{1b}]0;pwned\u{7}such\u{202e}\nerror: fake")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for c in RAW {
+        assert!(!stderr.contains(c), "raw {c:?} in stderr:\n{stderr}");
+    }
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(r"such\u{202e}\nerror: fake"), "{stderr}");
+}
