@@ -364,3 +364,109 @@ fn tool_errors_escape_the_path_they_echo() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains(r"such\u{202e}\nerror: fake"), "{stderr}");
 }
+
+#[test]
+fn every_duplicate_key_is_reported_at_its_repetition_in_claimmaps_words() {
+    let (code, json) = check_with(
+        "dup.yaml",
+        b"claims:\n  - id: a\n    text: \"One.\"\n    text: \"Two.\"\n    supports: t\n    supports: t\n    text: \"Three.\"\n",
+    );
+    assert_eq!(code, 1);
+    let errors = json["errors"].as_array().unwrap();
+    let found: Vec<(u64, u64, u64, &str)> = errors
+        .iter()
+        .map(|e| {
+            assert_eq!(e["code"], "duplicate-key", "{json}");
+            assert_eq!(e["file"], "dup.yaml");
+            (
+                e["line"].as_u64().unwrap(),
+                e["column"].as_u64().unwrap(),
+                e["related"][0]["line"].as_u64().unwrap(),
+                e["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                4,
+                5,
+                3,
+                "key `text` appears twice in this mapping; YAML keeps only one"
+            ),
+            (
+                6,
+                5,
+                5,
+                "key `supports` appears twice in this mapping; YAML keeps only one"
+            ),
+            (
+                7,
+                5,
+                3,
+                "key `text` appears 3 times in this mapping; YAML keeps only one"
+            ),
+        ],
+        "{json}"
+    );
+    assert!(!json.to_string().contains("DuplicateKeyPolicy"));
+}
+
+#[test]
+fn an_undefined_alias_gets_its_own_message() {
+    let (code, json) = check_with("alias.yaml", b"claims:\n  - id: a\n    text: *nope\n");
+    assert_eq!(code, 1);
+    let e = &json["errors"][0];
+    assert_eq!(e["code"], "yaml-syntax");
+    let message = e["message"].as_str().unwrap();
+    assert!(
+        message.contains("alias `*nope` refers to no anchor"),
+        "{json}"
+    );
+    assert!(!message.contains("bomb"), "{json}");
+    assert_eq!(e["line"], 3, "{json}");
+}
+
+#[test]
+fn binary_and_too_large_files_are_located_and_never_to_be_removed() {
+    let (code, json) = check_with("bin.yaml", b"claims:\n  - id: a\x00\x01\n");
+    assert_eq!(code, 1);
+    let e = &json["errors"][0];
+    assert_eq!(e["code"], "not-text", "{json}");
+    assert_eq!(
+        (e["line"].as_u64(), e["column"].as_u64()),
+        (Some(2), Some(10))
+    );
+    let help = e["help"].as_str().unwrap();
+    assert!(!help.contains("remove"), "{help}");
+    assert!(help.contains("UTF-8 YAML text"), "{help}");
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("thesis.yaml"), THESIS).unwrap();
+    let big = "# filler\n".repeat(2 * 1024 * 1024 / 9 + 1);
+    std::fs::write(dir.path().join("big.yaml"), big.as_bytes()).unwrap();
+    let out = claimmap()
+        .args(["check", "--format", "json", "--max-file-size", "1"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let e = &json["errors"][0];
+    assert_eq!(e["code"], "file-too-large", "{json}");
+    assert_eq!(
+        (e["line"].as_u64(), e["column"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(
+        e["message"],
+        "file is 2.0 MB, larger than the 1 MB limit for a claim file"
+    );
+    let help = e["help"].as_str().unwrap();
+    assert!(
+        help.contains("the limit is 1 MB")
+            && help.contains(&format!("{} bytes", big.len()))
+            && help.contains("--max-file-size 3"),
+        "{help}"
+    );
+}
