@@ -581,7 +581,7 @@ mod tests {
     fn every_duplicate_key_is_listed_and_the_first_value_kept() {
         let doc =
             parse_document("a: 1\nb:\n  x: 1\n  x: 2\na: 3\na: 4\nc: {y: 1, y: 2}\n").unwrap();
-        let found: Vec<(&str, (u32, u32), (u32, u32), usize)> = doc
+        let found: Vec<_> = doc
             .duplicates
             .iter()
             .map(|d| {
@@ -609,6 +609,12 @@ mod tests {
         assert_eq!(top[0].1.value, Value::Int(1));
         // The list is per parse, not left over from the last one.
         assert!(parse_document("a: 1\n").unwrap().duplicates.is_empty());
+    }
+
+    #[test]
+    fn a_key_overriding_a_merged_one_is_not_a_duplicate() {
+        let doc = parse_document("base: &b {x: 1, y: 2}\nm:\n  <<: *b\n  x: 3\n").unwrap();
+        assert_eq!(doc.duplicates, []);
     }
 
     #[test]
