@@ -332,6 +332,15 @@ fn hostile_ids_keys_sources_and_file_names_are_escaped_in_human_output() {
     assert_eq!(heads.len(), errors.len(), "{stderr}");
     // JSON keeps the real strings (it escapes them itself).
     assert!(errors.iter().any(|e| e["file"] == name), "{json}");
+    // GitHub annotations keep their own escaping, not the terminal's.
+    let github = claimmap()
+        .args(["check", "--format", "github"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let github = String::from_utf8(github.stdout).unwrap();
+    assert!(github.contains("il\u{202e}%0Aerror[fake]"), "{github}");
+    assert!(!github.contains(r"\u{"), "{github}");
     assert!(
         errors
             .iter()
