@@ -7,6 +7,7 @@
 
 use crate::load::yaml::Pos;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -101,10 +102,19 @@ impl Diagnostic {
         self
     }
 
-    /// Places the diagnostic at the start of a file (no snippet).
-    pub fn in_file(mut self, file: &str) -> Diagnostic {
-        self.file = file.to_string();
-        self
+    /// Places the diagnostic at the start of a file (line 1, column 1), for problems of the
+    /// whole file (it cannot be read, it is binary, it is too large): every error has a
+    /// `file:line:column` that editors and CI annotations can jump to.
+    pub fn in_file(self, file: &str) -> Diagnostic {
+        self.at(
+            file,
+            Pos {
+                line: 1,
+                column: 1,
+                offset: 0,
+                len: 0,
+            },
+        )
     }
 
     /// Sets the text shown under the caret.
@@ -357,18 +367,25 @@ impl Diagnostics {
             Severity::Error => ("error", "1;31"),
             Severity::Warning => ("warning", "1;33"),
         };
+        // Messages, labels and help quote ids, keys and file names from the debate: they go
+        // through `terminal_safe`, so a hostile id cannot drive the terminal or fake a line.
         let _ = writeln!(
             out,
             "{} {}",
-            paint(tint, &format!("{word}[{}]:", d.code)),
-            paint("1", &d.message)
+            paint(tint, &format!("{word}[{}]:", terminal_safe(d.code))),
+            paint("1", &terminal_safe(&d.message))
         );
         self.render_place(out, &d.file, d.pos, d.label.as_deref(), color, tint);
         for r in &d.related {
             self.render_place(out, &r.file, r.pos, Some(&r.message), color, "1;36");
         }
         if let Some(help) = &d.help {
-            let _ = writeln!(out, "  {} {help}", paint("1;36", "= help:"));
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                paint("1;36", "= help:"),
+                terminal_safe(help)
+            );
         }
     }
 
@@ -381,6 +398,9 @@ impl Diagnostics {
         color: bool,
         tint: &str,
     ) {
+        let label = label.map(terminal_safe);
+        let label = label.as_deref();
+        let shown_file = terminal_safe(file);
         if file.is_empty() {
             if let Some(label) = label {
                 let _ = writeln!(out, "  = {label}");
@@ -388,13 +408,13 @@ impl Diagnostics {
             return;
         }
         if pos.line == 0 {
-            let _ = writeln!(out, "  --> {file}");
+            let _ = writeln!(out, "  --> {shown_file}");
             if let Some(label) = label {
                 let _ = writeln!(out, "  = {label}");
             }
             return;
         }
-        let _ = writeln!(out, "  --> {file}:{}:{}", pos.line, pos.column);
+        let _ = writeln!(out, "  --> {shown_file}:{}:{}", pos.line, pos.column);
         let Some(line_text) = self
             .texts
             .get(file)
@@ -406,24 +426,25 @@ impl Diagnostics {
             }
             return;
         };
-        // Control characters (a raw ESC could drive the terminal) and bidi overrides become a
-        // visible U+FFFD; tabs become spaces so the caret lines up. Columns count characters,
-        // so the replacement keeps them right.
+        // Control characters (a raw ESC could drive the terminal) and bidi overrides are shown
+        // escaped, as in messages (`terminal_safe`); tabs become spaces so the caret lines up.
+        // Columns count characters of the file, so the window is cut in those, and the caret
+        // is placed by the display width of the escaped text before it.
         let chars: Vec<char> = line_text
             .trim_end_matches('\r')
             .chars()
-            .map(|c| match c {
-                '\t' => ' ',
-                c if is_unsafe_char(c) => '\u{fffd}',
-                c => c,
-            })
+            .map(|c| if c == '\t' { ' ' } else { c })
             .collect();
         // A very long line (minified YAML) is cut to a window around the column.
         let col = (pos.column as usize).saturating_sub(1).min(chars.len());
         let start = col.saturating_sub(SNIPPET_CONTEXT);
         let end = (col + SNIPPET_CONTEXT).min(chars.len());
-        let mut line_text: String = chars[start..end].iter().collect();
-        let mut prefix: String = chars[start..col].iter().collect();
+        let shown = |from: usize, to: usize| -> String {
+            let raw: String = chars[from..to].iter().collect();
+            terminal_safe(&raw).into_owned()
+        };
+        let mut line_text = shown(start, end);
+        let mut prefix = shown(start, col);
         if start > 0 {
             line_text.insert(0, '…');
             prefix.insert(0, '…');
@@ -458,15 +479,49 @@ impl Diagnostics {
 /// How many characters of a long line are shown on each side of the column.
 const SNIPPET_CONTEXT: usize = 100;
 
-/// Characters never echoed to a terminal: controls and bidirectional overrides.
-fn is_unsafe_char(c: char) -> bool {
+/// Characters never echoed to a terminal: C0 and C1 controls and DEL (a raw ESC can retitle
+/// the window, move the cursor or hide text; a newline can fake a line of output) and the
+/// bidirectional controls that make text display in another order than it is read
+/// (U+061C, U+200E/F, U+202A–U+202E, U+2066–U+2069), plus the Unicode line and paragraph
+/// separators.
+pub fn is_unsafe_char(c: char) -> bool {
     c.is_control()
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}'
+        )
         || ('\u{202a}'..='\u{202e}').contains(&c)
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
-/// Display width of the first `byte_len` bytes of `rest` (the underlined token), capped at the
-/// end of the line; 1 when the length is unknown.
+/// `text` as it may be printed on a terminal: every [`is_unsafe_char`] is shown as a visible
+/// escape (`\n`, `\r`, `\t`, otherwise `\u{1b}` as Rust writes it), so a student sees which
+/// character is there and nothing in a debate (an id, a key, a file name) can send escape
+/// sequences to the terminal or break a message over several lines. Used for every line of
+/// human output: diagnostics with their snippets, tool errors and notes. JSON and GitHub
+/// annotations keep the real strings and escape them in their own way.
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if is_unsafe_char(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Display width of the first `byte_len` bytes of `rest` (the underlined token) as it is
+/// shown (escaped by [`terminal_safe`]), capped at the end of the line; 1 when the length is
+/// unknown.
 fn span_width(rest: &str, byte_len: usize) -> usize {
     if byte_len == 0 {
         return 1;
@@ -475,7 +530,7 @@ fn span_width(rest: &str, byte_len: usize) -> usize {
     while !rest.is_char_boundary(end) {
         end -= 1;
     }
-    UnicodeWidthStr::width(&rest[..end]).clamp(1, 120)
+    UnicodeWidthStr::width(terminal_safe(&rest[..end]).as_ref()).clamp(1, 120)
 }
 
 /// Escapes a workflow command's message (GitHub's rules: `%`, CR and LF).
@@ -570,6 +625,63 @@ mod tests {
             out.contains("--> a.yaml:2:5") && !out.contains("id:"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn terminal_safe_escapes_controls_and_bidi_and_keeps_the_rest() {
+        assert!(matches!(terminal_safe("plain বিপ্লব"), Cow::Borrowed(_)));
+        assert_eq!(
+            terminal_safe("a\u{1b}[31m\u{7}b\nc\rd\te\u{7f}\u{85}\u{202e}\u{2066}\u{200f}"),
+            r"a\u{1b}[31m\u{7}b\nc\rd\te\u{7f}\u{85}\u{202e}\u{2066}\u{200f}"
+        );
+    }
+
+    #[test]
+    fn messages_labels_help_files_and_snippets_are_escaped() {
+        let evil = "x\u{1b}]0;pwned\u{7}\u{202e}\ny";
+        let mut ds = Diagnostics::default();
+        let file = format!("{evil}.yaml");
+        ds.add_text(
+            &file,
+            Arc::from(format!("id: {evil}\n").replace('\n', " ").as_str()),
+        );
+        let pos = Pos {
+            line: 1,
+            column: 5,
+            offset: 4,
+            len: evil.len() as u32,
+        };
+        ds.push(
+            Diagnostic::error("t", format!("bad `{evil}`"))
+                .at(&file, pos)
+                .label(evil)
+                .related(&file, pos, evil)
+                .help(evil),
+        );
+        let out = ds.render(true);
+        // Only the colour codes claimmap writes itself start with ESC.
+        let without_colour = out
+            .replace("\x1b[0m", "")
+            .replace("\x1b[1m", "")
+            .replace("\x1b[1;31m", "")
+            .replace("\x1b[1;36m", "");
+        for c in ['\u{1b}', '\u{7}', '\u{202e}'] {
+            assert!(!without_colour.contains(c), "{c:?} in {out}");
+        }
+        let plain = ds.render(false);
+        assert_eq!(plain.lines().filter(|l| l.starts_with("error[")).count(), 1);
+        assert!(
+            plain.contains(r"x\u{1b}]0;pwned\u{7}\u{202e}\ny.yaml:1:5"),
+            "{plain}"
+        );
+        // The caret still sits under the start of the (escaped) token.
+        let lines: Vec<&str> = plain.lines().collect();
+        let src = lines.iter().find(|l| l.contains("| id: ")).unwrap();
+        let caret = lines.iter().find(|l| l.contains('^')).unwrap();
+        assert_eq!(caret.find('^'), src.find("x\\u{1b}"), "{plain}");
+        let span = caret.matches('^').count();
+        let token = evil.replace('\n', " ");
+        assert_eq!(span, terminal_safe(&token).chars().count(), "{plain}");
     }
 
     #[test]

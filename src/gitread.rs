@@ -110,3 +110,30 @@ pub fn checkout(dir: &Path, rev: &str) -> Result<tempfile::TempDir> {
     let _ = child.wait();
     Ok(tmp)
 }
+
+/// Every file git tracks in the repository holding `dir`: the work tree's top folder
+/// (canonical) and the paths relative to it. `diff --git` must not write over any of them.
+pub fn tracked(dir: &Path) -> Result<(std::path::PathBuf, Vec<std::path::PathBuf>)> {
+    let top = String::from_utf8_lossy(&git(dir, &["rev-parse", "--show-toplevel"])?)
+        .trim_end_matches('\n')
+        .to_string();
+    let top = std::fs::canonicalize(&top).map_err(|e| Error::io(format!("reading {top}"), e))?;
+    let listing = git(&top, &["ls-files", "-z", "--full-name"])?;
+    let files = listing
+        .split(|&b| b == 0)
+        .filter(|p| !p.is_empty())
+        .map(path_from_bytes)
+        .collect();
+    Ok((top, files))
+}
+
+/// A path as git printed it (bytes, not necessarily UTF-8).
+fn path_from_bytes(bytes: &[u8]) -> std::path::PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        std::path::PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+    }
+    #[cfg(not(unix))]
+    std::path::PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
+}

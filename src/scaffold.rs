@@ -7,8 +7,8 @@
 use crate::diagnostics::did_you_mean;
 use crate::error::{Error, Result};
 use crate::model::{Debate, Kind};
+use crate::output::Gate;
 use crate::validate::claims::is_valid_id;
-use std::io::Write as _;
 use std::path::Path;
 
 /// A YAML double-quoted scalar: JSON's escapes are a subset of YAML's, so a JSON string is
@@ -17,32 +17,10 @@ fn quoted(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
 }
 
-/// Creates `path` with `text`, refusing to replace anything: the file appears complete or
-/// not at all (a temporary file in the same folder, then a link that fails if the name is
-/// taken).
-pub fn create_new(path: &Path, text: &str) -> Result<()> {
-    let action = || format!("creating {}", path.display());
-    let parent = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(|e| Error::io(action(), e))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(parent).map_err(|e| Error::io(action(), e))?;
-    tmp.write_all(text.as_bytes())
-        .map_err(|e| Error::io(action(), e))?;
-    tmp.persist_noclobber(path).map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            Error::Usage {
-                message: format!(
-                    "`{}` already exists; claimmap never overwrites files. Choose another name with --file",
-                    path.display()
-                ),
-            }
-        } else {
-            Error::io(action(), e.error)
-        }
-    })?;
-    Ok(())
+/// Creates `path` with `text` through `gate`, refusing to replace anything: the file appears
+/// complete or not at all, even if a file of that name appears between a check and the write.
+pub fn create_new(gate: &Gate, path: &Path, text: &str) -> Result<()> {
+    gate.create_new(path, text.as_bytes())
 }
 
 /// Where the schemas live inside a debate folder (hidden, so they are not read as claims).
@@ -54,7 +32,7 @@ pub const CONFIG_SCHEMA: &str = "claimmap.schema.json";
 
 /// Writes the schemas into `dir/.claimmap/` unless they are there already, so that editors
 /// find them offline. Existing files are left alone.
-pub fn install_schemas(dir: &Path) -> Result<()> {
+pub fn install_schemas(gate: &Gate, dir: &Path) -> Result<()> {
     for (name, schema) in [
         (CLAIM_SCHEMA, crate::schema::claim_file()),
         (CONFIG_SCHEMA, crate::schema::config_file()),
@@ -65,7 +43,7 @@ pub fn install_schemas(dir: &Path) -> Result<()> {
         }
         let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
         text.push('\n');
-        match create_new(&path, &text) {
+        match create_new(gate, &path, &text) {
             Ok(()) | Err(Error::Usage { .. }) => {}
             Err(e) => return Err(e),
         }

@@ -1,8 +1,10 @@
-//! Any bytes as a claim file: parsing and validation must report problems, never panic.
+//! Any bytes as a claim file: parsing and validation must report problems, never panic; a
+//! file that validates is also evaluated and rendered (DOT and the Markdown report).
 #![no_main]
 
 use claimmap::diagnostics::Diagnostics;
 use claimmap::load::{Loaded, LoadedFile};
+use claimmap::render::{RenderContext, Renderer};
 use libfuzzer_sys::fuzz_target;
 use std::sync::Arc;
 
@@ -18,9 +20,19 @@ fuzz_target!(|data: &[u8]| {
             rel: "claims.yaml".into(),
             text: Arc::from(text),
             node: claimmap::load::yaml::parse(text).ok().flatten(),
+            metadata: None,
+            released: false,
         }],
     };
     let mut diags = Diagnostics::default();
-    let _ = claimmap::validate::validate(&loaded, &mut diags);
+    let (debate, _) = claimmap::validate::validate(&loaded, &mut diags);
     let _ = diags.render(false);
+    if diags.counts().0 > 0 {
+        return;
+    }
+    let evaluation = claimmap::evaluate::evaluate(&debate, &Default::default());
+    let mut ctx = RenderContext::new(&debate);
+    ctx.evaluation = Some(&evaluation);
+    let _ = claimmap::render::dot::to_dot(&ctx);
+    let _ = claimmap::render::markdown::Markdown { templates: None }.render(&ctx);
 });

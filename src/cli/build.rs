@@ -1,11 +1,10 @@
 //! `claimmap build`: the main job. Check the debate, then write every output into one folder.
 
 use super::common::{
-    DEFAULT_LAYOUT_TIMEOUT, DebateArgs, EvalArgs, LangArgs, SizeArgs, context, count, guard_output,
-    layout_timeout,
+    DEFAULT_LAYOUT_TIMEOUT, DebateArgs, EvalArgs, LangArgs, SizeArgs, context, count,
+    layout_timeout, output_gate,
 };
 use crate::error::Result;
-use crate::output::write_atomic;
 use crate::render::Renderer;
 use crate::render::eval::EvalJson;
 use crate::render::html::Html;
@@ -51,21 +50,12 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     run(&args)
 }
 
-/// Removes an output an earlier build wrote and this one does not. Only a regular file is
-/// removed: a symlink or device the user pointed there is left alone.
-fn remove_stale(path: &std::path::Path) -> Result<()> {
-    match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_file() => std::fs::remove_file(path)
-            .map_err(|e| crate::error::Error::io(format!("removing stale {}", path.display()), e)),
-        _ => Ok(()),
-    }
-}
-
 /// One build, for `build` and for each rebuild of `watch`.
 pub(super) fn run(args: &Args) -> Result<ExitCode> {
     let checked = args.debate.load_for_render()?;
+    let gate = output_gate(&checked, None)?;
     for name in OUTPUTS.into_iter().chain([EVAL_OUTPUT]) {
-        guard_output(&checked, &args.output.join(name))?;
+        gate.resolve(&args.output.join(name))?;
     }
     let evaluation = args.eval.evaluate(&checked);
     let mut ctx = context(&checked, &args.lang)?;
@@ -99,13 +89,13 @@ pub(super) fn run(args: &Args) -> Result<ExitCode> {
     };
     let outputs = [dot.as_bytes(), &svg.bytes, &page.bytes, &report, &json];
     for (name, bytes) in OUTPUTS.into_iter().zip(outputs) {
-        write_atomic(&args.output.join(name), bytes)?;
+        gate.write(Some(&args.output.join(name)), bytes)?;
     }
     let eval_path = args.output.join(EVAL_OUTPUT);
     match &eval_json {
-        Some(bytes) => write_atomic(&eval_path, bytes)?,
+        Some(bytes) => gate.write(Some(&eval_path), bytes)?,
         // An evaluation left by an earlier build would contradict the new outputs.
-        None => remove_stale(&eval_path)?,
+        None => gate.remove_stale(&eval_path)?,
     }
     // Both notes say Graphviz is missing; one is enough.
     if let Some(note) = svg.note.as_ref().or(page.note.as_ref()) {

@@ -55,13 +55,13 @@ pub fn execute(args: Args) -> Result<ExitCode> {
         Format::Github => {
             let root = args.debate.dir.to_string_lossy().replace('\\', "/");
             let root = root.trim_start_matches("./");
-            super::common::emit(None, checked.diagnostics.to_github(root).as_bytes())?;
+            crate::output::write_stdout(checked.diagnostics.to_github(root).as_bytes())?;
         }
         Format::Json => {
             let json = checked.diagnostics.to_json(&checked.stats);
             let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
             text.push('\n');
-            super::common::emit(None, text.as_bytes())?;
+            crate::output::write_stdout(text.as_bytes())?;
         }
         Format::Human => {
             eprint!("{}", checked.diagnostics.render(use_colour()));

@@ -1,13 +1,14 @@
 //! What several subcommands share: the debate argument, loading with diagnostics printed,
 //! colour on terminals only.
 
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Severity, terminal_safe};
 use crate::error::{Error, Result};
 use crate::load::LoadOptions;
+use crate::output::Gate;
 use crate::render::RenderContext;
 use crate::{Checked, check};
 use std::io::IsTerminal;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -26,16 +27,17 @@ pub fn quiet() -> bool {
 
 /// Prints an informational line to stderr (what was written, what to do next), unless
 /// `--quiet`.
+/// The message is shown through [`terminal_safe`]: notes echo paths and ids from the debate.
 pub fn note(message: impl std::fmt::Display) {
     if !quiet() {
-        eprintln!("{message}");
+        eprintln!("{}", terminal_safe(&message.to_string()));
     }
 }
 
 /// Prints a line only with `--verbose`: what a step did and how long it took.
 pub fn detail(message: impl std::fmt::Display) {
     if VERBOSE.load(std::sync::atomic::Ordering::Relaxed) {
-        eprintln!("{message}");
+        eprintln!("{}", terminal_safe(&message.to_string()));
     }
 }
 
@@ -47,7 +49,7 @@ pub fn with_progress<T>(message: &str, work: impl FnOnce() -> T) -> T {
         return work();
     }
     let bar = indicatif::ProgressBar::new_spinner();
-    bar.set_message(message.to_string());
+    bar.set_message(terminal_safe(message).into_owned());
     bar.enable_steady_tick(Duration::from_millis(120));
     let out = work();
     bar.finish_and_clear();
@@ -174,7 +176,7 @@ impl DebateArgs {
             eprintln!(
                 "note: {warnings} warning{}; `claimmap check {}` shows them",
                 plural(warnings),
-                self.dir.display()
+                terminal_safe(&self.dir.display().to_string())
             );
         }
         Ok(checked)
@@ -227,103 +229,56 @@ pub fn use_colour() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }
 
-/// Prints a tool error to stderr.
+/// Prints a tool error to stderr, on one line: the message goes through [`terminal_safe`]
+/// (it echoes paths and ids that come from the debate), so a newline in a file name shows as
+/// `\n` instead of starting a line that could pass for claimmap's own.
 pub fn print_error(e: &Error) {
+    let message = e.to_string();
+    let message = terminal_safe(&message);
     if use_colour() {
-        eprintln!("\x1b[1;31merror:\x1b[0m {e}");
+        eprintln!("\x1b[1;31merror:\x1b[0m {message}");
     } else {
-        eprintln!("error: {e}");
+        eprintln!("error: {message}");
     }
 }
 
-/// Writes bytes to a file atomically, or to stdout when no file is given.
-pub fn emit(out: Option<&std::path::Path>, bytes: &[u8]) -> Result<()> {
-    match out {
-        Some(path) => crate::output::write_atomic(path, bytes),
-        None => {
-            use std::io::Write;
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(bytes)
-                .and_then(|_| stdout.flush())
-                .or_else(|e| {
-                    // A closed pipe (`claimmap map | head`) is not an error.
-                    if e.kind() == std::io::ErrorKind::BrokenPipe {
-                        Ok(())
-                    } else {
-                        Err(e)
-                    }
-                })
-                .map_err(|e| Error::io("writing to standard output", e))
-        }
-    }
+/// Records `--follow-links` for every [`Gate`] a command makes.
+pub fn set_follow_links(follow: bool) {
+    FOLLOW_LINKS.store(follow, std::sync::atomic::Ordering::Relaxed);
 }
 
-/// Refuses (usage error) to write `path` when it would overwrite part of the debate: a YAML
-/// file inside the debate folder (a claim file, `claimmap.yaml`, or a new one that the next
-/// run would load as claims) or a declared source document. Symbolic links and `..` are
-/// resolved first, so another spelling of the same file is refused too.
-pub fn guard_output(checked: &Checked, path: &Path) -> Result<()> {
-    let refuse = |why: &str| Error::Usage {
-        message: format!(
-            "refusing to write over `{}`: {why}; claimmap never modifies claim files or \
-             sources. Choose another output path",
-            path.display()
-        ),
-    };
-    let Ok(target) = real_path(path) else {
-        // Cannot be resolved (e.g. a link loop): writing fails later with the I/O error.
-        return Ok(());
-    };
-    let root = real_path(&checked.root).unwrap_or_else(|_| checked.root.clone());
-    let is_yaml = target
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
-    if is_yaml && target.starts_with(&root) {
-        return Err(refuse("it is part of the debate"));
-    }
-    for source in &checked.debate.sources {
-        let Some(rel) = &source.path else { continue };
-        let Ok(source_path) = real_path(&checked.root.join(rel)) else {
-            continue;
-        };
-        if source_path == target {
-            return Err(refuse(&format!(
-                "it is the debate's source document `{}`",
-                source.id
-            )));
-        }
-    }
-    Ok(())
+static FOLLOW_LINKS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn follow_links() -> bool {
+    FOLLOW_LINKS.load(std::sync::atomic::Ordering::Relaxed)
 }
 
-/// The absolute path a write to `path` ends up at: symbolic links followed, the longest
-/// existing ancestor canonicalized and the rest (folders still to be created) normalized.
-fn real_path(path: &Path) -> std::io::Result<PathBuf> {
-    let path = crate::output::resolve_links(path)?;
-    let path = if path.is_absolute() {
-        path
-    } else {
-        std::env::current_dir()?.join(path)
-    };
-    for ancestor in path.ancestors() {
-        let Ok(mut out) = std::fs::canonicalize(ancestor) else {
-            continue;
-        };
-        // Everything after the longest existing ancestor is yet to be created, so no link
-        // can hide in it and `..` can be applied lexically.
-        let rest = path.strip_prefix(ancestor).unwrap_or(Path::new(""));
-        for c in rest.components() {
-            match c {
-                Component::ParentDir => {
-                    out.pop();
-                }
-                Component::Normal(name) => out.push(name),
-                _ => {}
-            }
-        }
-        return Ok(out);
+/// The output gate of a command that read `checked`: its claim files, settings and sources
+/// are protected. `out` (the `-o` destination, if any) is checked at once, so a refused
+/// destination stops the command before any work.
+pub fn output_gate(checked: &Checked, out: Option<&Path>) -> Result<Gate> {
+    let mut gate = Gate::new(follow_links());
+    gate.protect_debate(
+        &checked.root,
+        checked
+            .debate
+            .sources
+            .iter()
+            .filter_map(|s| s.path.as_deref()),
+    );
+    if let Some(out) = out {
+        gate.resolve(out)?;
     }
-    Ok(path)
+    Ok(gate)
+}
+
+/// The output gate of a command that reads no debate (`schema`, `man`, `completions`): a
+/// debate the destination lies in is protected all the same.
+pub fn free_gate(out: Option<&Path>) -> Result<Gate> {
+    let mut gate = Gate::new(follow_links());
+    if let Some(out) = out {
+        gate.protect_enclosing_debate(out);
+        gate.resolve(out)?;
+    }
+    Ok(gate)
 }

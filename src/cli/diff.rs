@@ -1,6 +1,5 @@
 //! `claimmap diff`: what changed between two versions of a debate.
 
-use super::common::emit;
 use crate::error::{Error, Result};
 use crate::load::LoadOptions;
 use crate::render::diff::DiffView;
@@ -48,25 +47,40 @@ enum Format {
 /// Runs `diff`.
 pub fn execute(args: Args) -> Result<ExitCode> {
     let options = LoadOptions::default();
-    let (old, new, _tmp) = if args.git {
+    let (old, new, gate, _copies) = if args.git {
         let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
         let a = crate::gitread::checkout(&dir, &args.old)?;
         let b = crate::gitread::checkout(&dir, &args.new)?;
         let old = check(a.path(), &options)?;
         let new = check(b.path(), &options)?;
-        (old, new, Some((a, b)))
+        // The revisions are read from git, but the work tree holds the debate too: neither
+        // it nor any file git tracks may be written.
+        let mut gate = super::common::output_gate(&new, None)?;
+        gate.protect_debate(
+            &dir,
+            new.debate.sources.iter().filter_map(|s| s.path.as_deref()),
+        );
+        let (top, tracked) = crate::gitread::tracked(&dir)?;
+        gate.protect_files(&top, tracked);
+        (old, new, gate, Some((a, b)))
     } else {
         if args.dir.is_some() {
             return Err(Error::Usage {
                 message: "a third folder only makes sense with --git".into(),
             });
         }
-        (
-            check(Path::new(&args.old), &options)?,
-            check(Path::new(&args.new), &options)?,
-            None,
-        )
+        let old = check(Path::new(&args.old), &options)?;
+        let new = check(Path::new(&args.new), &options)?;
+        let mut gate = super::common::output_gate(&new, None)?;
+        gate.protect_debate(
+            &old.root,
+            old.debate.sources.iter().filter_map(|s| s.path.as_deref()),
+        );
+        (old, new, gate, None)
     };
+    if let Some(out) = &args.output {
+        gate.resolve(out)?;
+    }
     let clean = note_errors(&old, &args.old) & note_errors(&new, &args.new);
     let d = crate::diff::diff(&old.debate, &new.debate, clean);
     let lang = args
@@ -116,7 +130,7 @@ pub fn execute(args: Args) -> Result<ExitCode> {
             crate::render::dot::to_dot(&ctx).into_bytes()
         }
     };
-    emit(args.output.as_deref(), &bytes)?;
+    gate.write(args.output.as_deref(), &bytes)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,6 +1,6 @@
 //! `claimmap eval`: strengths, labels, verdicts and impacts, as a table or JSON.
 
-use super::common::{DebateArgs, LangArgs, context, emit, guard_output};
+use super::common::{DebateArgs, LangArgs, context, output_gate};
 use crate::error::Result;
 use crate::evaluate::{self, Semantics};
 use crate::render::Renderer;
@@ -49,9 +49,7 @@ enum Format {
 /// Runs `eval`.
 pub fn execute(args: Args) -> Result<ExitCode> {
     let checked = args.debate.load_for_render()?;
-    if let Some(out) = &args.output {
-        guard_output(&checked, out)?;
-    }
+    let gate = output_gate(&checked, args.output.as_deref())?;
     let options = evaluate::Options {
         semantics: args.semantics,
         top: args.top,
@@ -66,6 +64,6 @@ pub fn execute(args: Args) -> Result<ExitCode> {
         Format::Table => EvalTable { sort: args.sort }.render(&ctx)?,
         Format::Json => EvalJson.render(&ctx)?,
     };
-    emit(args.output.as_deref(), &bytes)?;
+    gate.write(args.output.as_deref(), &bytes)?;
     Ok(ExitCode::SUCCESS)
 }

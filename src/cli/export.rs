@@ -1,6 +1,6 @@
 //! `claimmap export`: the checked model in machine-readable formats.
 
-use super::common::{DebateArgs, emit, guard_output};
+use super::common::{DebateArgs, output_gate};
 use crate::error::Result;
 use crate::render::aif::Aif;
 use crate::render::argdown::Argdown;
@@ -44,9 +44,7 @@ enum Format {
 /// Runs `export`.
 pub fn execute(args: Args) -> Result<ExitCode> {
     let checked = args.debate.load_for_render()?;
-    if let Some(out) = &args.output {
-        guard_output(&checked, out)?;
-    }
+    let gate = output_gate(&checked, args.output.as_deref())?;
     let ctx = RenderContext::new(&checked.debate);
     let bytes = match args.format {
         Format::Json => Json.render(&ctx)?,
@@ -55,6 +53,6 @@ pub fn execute(args: Args) -> Result<ExitCode> {
         Format::Aif => Aif.render(&ctx)?,
         Format::Argdown => Argdown.render(&ctx)?,
     };
-    emit(args.output.as_deref(), &bytes)?;
+    gate.write(args.output.as_deref(), &bytes)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,8 +1,8 @@
 //! `claimmap html`: the interactive page for the classroom projector.
 
 use super::common::{
-    DEFAULT_LAYOUT_TIMEOUT, DebateArgs, EvalArgs, LangArgs, SizeArgs, context, emit, guard_output,
-    layout_timeout,
+    DEFAULT_LAYOUT_TIMEOUT, DebateArgs, EvalArgs, LangArgs, SizeArgs, context, layout_timeout,
+    output_gate,
 };
 use crate::error::Result;
 use crate::render::RankDir;
@@ -42,9 +42,7 @@ pub struct Args {
 /// Runs `html`.
 pub fn execute(args: Args) -> Result<ExitCode> {
     let checked = args.debate.load_for_render()?;
-    if let Some(out) = &args.output {
-        guard_output(&checked, out)?;
-    }
+    let gate = output_gate(&checked, args.output.as_deref())?;
     let evaluation = args.eval.evaluate(&checked);
     let mut ctx = context(&checked, &args.lang)?;
     ctx.evaluation = evaluation.as_ref();
@@ -59,6 +57,6 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     if let Some(note) = &page.note {
         super::common::note(format_args!("note: {note}"));
     }
-    emit(args.output.as_deref(), &page.bytes)?;
+    gate.write(args.output.as_deref(), &page.bytes)?;
     Ok(ExitCode::SUCCESS)
 }

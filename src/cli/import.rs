@@ -71,12 +71,13 @@ pub fn execute(args: Args) -> Result<ExitCode> {
             ),
         });
     }
+    let gate = super::common::free_gate(None)?;
     for (rel, text) in &imported.files {
-        create_new(&args.output.join(rel), text)?;
+        create_new(&gate, &args.output.join(rel), text)?;
     }
-    // Warnings quote the file (node ids, scheme names, lines): one visible line each.
+    // Warnings quote the file (node ids, scheme names, lines): shown escaped.
     for w in &imported.warnings {
-        eprintln!("warning: {}", crate::import::yaml::comment(w));
+        eprintln!("warning: {}", crate::diagnostics::terminal_safe(w));
     }
     note(format_args!(
         "imported {} claims into {}; run `claimmap check {}`",

@@ -49,13 +49,14 @@ pub fn execute(args: Args) -> Result<ExitCode> {
             });
         }
     }
+    let gate = super::common::free_gate(None)?;
     let mut written = Vec::new();
     for (name, text) in init_files(&args.title, &args.languages) {
         let path = args.dir.join(name);
-        create_new(&path, &text)?;
+        create_new(&gate, &path, &text)?;
         written.push(path.display().to_string());
     }
-    crate::scaffold::install_schemas(&args.dir)?;
+    crate::scaffold::install_schemas(&gate, &args.dir)?;
     super::common::note(format_args!(
         "created {}\nnext: write the thesis in {}, then run `claimmap check {}`",
         written.join(" and "),

@@ -1,8 +1,8 @@
 //! `claimmap map`: the argument map.
 
 use super::common::{
-    DEFAULT_LAYOUT_TIMEOUT, DebateArgs, EvalArgs, LangArgs, SizeArgs, context, emit, guard_output,
-    layout_timeout,
+    DEFAULT_LAYOUT_TIMEOUT, DebateArgs, EvalArgs, LangArgs, SizeArgs, context, layout_timeout,
+    output_gate,
 };
 use crate::error::{Error, Result};
 use crate::render::RankDir;
@@ -49,9 +49,7 @@ pub struct Args {
 pub fn execute(args: Args) -> Result<ExitCode> {
     let format = choose_format(args.format, args.output.as_deref())?;
     let checked = args.debate.load_for_render()?;
-    if let Some(out) = &args.output {
-        guard_output(&checked, out)?;
-    }
+    let gate = output_gate(&checked, args.output.as_deref())?;
     let evaluation = args.eval.evaluate(&checked);
     let mut ctx = context(&checked, &args.lang)?;
     ctx.evaluation = evaluation.as_ref();
@@ -78,7 +76,7 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     if let Some(note) = &out.note {
         super::common::note(format_args!("note: {note}"));
     }
-    emit(args.output.as_deref(), &out.bytes)?;
+    gate.write(args.output.as_deref(), &out.bytes)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -38,6 +38,10 @@ pub struct Cli {
     /// Also print what each step did and how long it took.
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// Follow symbolic links on the way to an output even when they lead out of the current
+    /// folder (by default such links are refused: a repository could plant them).
+    #[arg(long, global = true)]
+    pub follow_links: bool,
 }
 
 const AFTER_HELP: &str = "\
@@ -97,6 +101,7 @@ pub enum Command {
 /// Runs a parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     common::set_verbosity(cli.quiet, cli.verbose);
+    common::set_follow_links(cli.follow_links);
     let result = match cli.command {
         Command::Check(a) => check::execute(a),
         Command::Map(a) => map::execute(a),

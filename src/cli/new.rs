@@ -127,8 +127,9 @@ pub fn execute(args: Args) -> Result<ExitCode> {
         .unwrap_or_else(|| PathBuf::from(default_file));
     let path = inside(&args.debate.dir, &rel)?;
     let text = crate::scaffold::modeline(&rel, crate::scaffold::CLAIM_SCHEMA) + &text;
-    create_new(&path, &text)?;
-    crate::scaffold::install_schemas(&args.debate.dir)?;
+    let gate = super::common::free_gate(None)?;
+    create_new(&gate, &path, &text)?;
+    crate::scaffold::install_schemas(&gate, &args.debate.dir)?;
     super::common::note(format_args!(
         "wrote {}: fill in {what}, then run `claimmap check {}`",
         path.display(),

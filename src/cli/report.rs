@@ -1,6 +1,6 @@
 //! `claimmap report`: the Markdown report.
 
-use super::common::{DebateArgs, EvalArgs, LangArgs, context, emit, guard_output};
+use super::common::{DebateArgs, EvalArgs, LangArgs, context, output_gate};
 use crate::error::Result;
 use crate::render::Renderer;
 use crate::render::markdown::Markdown;
@@ -36,9 +36,7 @@ pub struct Args {
 /// Runs `report`.
 pub fn execute(args: Args) -> Result<ExitCode> {
     let checked = args.debate.load_for_render()?;
-    if let Some(out) = &args.output {
-        guard_output(&checked, out)?;
-    }
+    let gate = output_gate(&checked, args.output.as_deref())?;
     let evaluation = args.eval.evaluate(&checked);
     let mut ctx = context(&checked, &args.lang)?;
     ctx.evaluation = evaluation.as_ref();
@@ -48,6 +46,6 @@ pub fn execute(args: Args) -> Result<ExitCode> {
         templates: args.templates,
     }
     .render(&ctx)?;
-    emit(args.output.as_deref(), &bytes)?;
+    gate.write(args.output.as_deref(), &bytes)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,6 @@
 //! `claimmap review`: the checklist of what is still open for reviewers.
 
-use super::common::{DebateArgs, LangArgs, context, emit, guard_output};
+use super::common::{DebateArgs, LangArgs, context, output_gate};
 use crate::error::Result;
 use crate::render::checklist::Checklist;
 use std::path::PathBuf;
@@ -28,14 +28,12 @@ pub struct Args {
 /// Runs `review`.
 pub fn execute(args: Args) -> Result<ExitCode> {
     let checked = args.debate.load_for_render()?;
-    if let Some(out) = &args.output {
-        guard_output(&checked, out)?;
-    }
+    let gate = output_gate(&checked, args.output.as_deref())?;
     let ctx = context(&checked, &args.lang)?;
     let text = Checklist {
         reviewer: args.reviewer.as_deref(),
     }
     .render(&ctx);
-    emit(args.output.as_deref(), text.as_bytes())?;
+    gate.write(args.output.as_deref(), text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,6 @@
 //! `claimmap schema`: the JSON Schema of claim files or of claimmap.yaml, for editors.
 
-use super::common::emit;
+use super::common::free_gate;
 use crate::error::Result;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -39,6 +39,6 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     };
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
-    emit(args.output.as_deref(), text.as_bytes())?;
+    free_gate(args.output.as_deref())?.write(args.output.as_deref(), text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,6 @@
 //! `claimmap schemes`: the argument schemes a debate can name, with their critical questions.
 
-use super::common::{DebateArgs, LangArgs, emit};
+use super::common::{DebateArgs, LangArgs};
 use crate::error::Result;
 use crate::model::Scheme;
 use std::fmt::Write as _;
@@ -55,7 +55,7 @@ pub fn execute(args: Args) -> Result<ExitCode> {
         }
         Format::Text => text(&schemes, &lang, &languages).into_bytes(),
     };
-    emit(None, &bytes)?;
+    crate::output::write_stdout(&bytes)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -2,7 +2,7 @@
 //! from the same clap definition as the parser, so they never drift from it.
 
 use super::Cli;
-use super::common::emit;
+use super::common::free_gate;
 use crate::error::Result;
 use clap::CommandFactory;
 use std::path::PathBuf;
@@ -35,12 +35,13 @@ pub struct ManArgs {
 pub fn completions(args: CompletionsArgs) -> Result<ExitCode> {
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut Cli::command(), "claimmap", &mut out);
-    emit(None, &out)?;
+    crate::output::write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// Runs `man`: the main page, with every subcommand's options appended.
 pub fn man(args: ManArgs) -> Result<ExitCode> {
+    let gate = free_gate(args.output.as_deref())?;
     let command = Cli::command();
     let mut out = Vec::new();
     let io = |e| crate::error::Error::io("writing the man page", e);
@@ -57,6 +58,6 @@ pub fn man(args: ManArgs) -> Result<ExitCode> {
         page.render_description_section(&mut out).map_err(io)?;
         page.render_options_section(&mut out).map_err(io)?;
     }
-    emit(args.output.as_deref(), &out)?;
+    gate.write(args.output.as_deref(), &out)?;
     Ok(ExitCode::SUCCESS)
 }

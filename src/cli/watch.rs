@@ -36,7 +36,7 @@ pub fn execute(args: WatchArgs) -> Result<ExitCode> {
         if let Ok(event) = event
             && (event.kind.is_create() || event.kind.is_modify() || event.kind.is_remove())
         {
-            let _ = tx.send(event.paths);
+            let _ = tx.send((event.kind.is_remove(), event.paths));
         }
     })
     .map_err(|e| Error::Tool {
@@ -47,6 +47,12 @@ pub fn execute(args: WatchArgs) -> Result<ExitCode> {
         .map_err(|e| Error::Tool {
             message: format!("cannot watch {}: {e}", dir.display()),
         })?;
+    // Which folder is watched: a folder deleted and made again (a `git checkout` of another
+    // branch, a script that regenerates it) is a new folder the old watch no longer sees.
+    let mut watched = folder_identity(&dir);
+    let mut watching = true;
+    // Whether "gone" (or a failure to watch again) has been said since the folder went.
+    let mut gone_noted = false;
     rebuild(&args);
     // After the first build, so the output folder exists and resolves like the paths the
     // watcher reports.
@@ -56,17 +62,92 @@ pub fn execute(args: WatchArgs) -> Result<ExitCode> {
         "watching {} for changes; Ctrl-C stops",
         args.build.debate.dir.display()
     ));
-    while let Ok(paths) = rx.recv() {
-        let mut changed = relevant(&paths, &root, &output);
-        // Collect the rest of the burst.
-        while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
-            changed |= relevant(&more, &root, &output);
+    loop {
+        let mut changed = false;
+        // Whether the watched folder itself was removed: its watch is gone even if a folder
+        // of the same identity (a reused inode) is there again by the time we look.
+        let mut lost = false;
+        match rx.recv_timeout(RECHECK) {
+            Ok((removed, paths)) => {
+                changed = relevant(&paths, &root, &output);
+                lost = removed && is_root(&paths, &dir, &root);
+                // Collect the rest of the burst.
+                while let Ok((removed, more)) = rx.recv_timeout(DEBOUNCE) {
+                    changed |= relevant(&more, &root, &output);
+                    lost |= removed && is_root(&more, &dir, &root);
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        }
+        let now = folder_identity(&dir);
+        if watching && (lost || now != watched) {
+            // Deleted, or replaced by a new folder: the old watch sees nothing any more.
+            watching = false;
+            gone_noted = false;
+        }
+        if !watching {
+            match now {
+                None => {
+                    if !gone_noted {
+                        note(format_args!(
+                            "{} is gone; waiting for it to come back",
+                            dir.display()
+                        ));
+                        gone_noted = true;
+                    }
+                    continue;
+                }
+                Some(_) => {
+                    // The old watch died with the old folder (unwatching it may fail).
+                    let _ = watcher.unwatch(&dir);
+                    if let Err(e) = watcher.watch(&dir, RecursiveMode::Recursive) {
+                        if !gone_noted {
+                            super::common::print_error(&Error::Tool {
+                                message: format!("cannot watch {} again: {e}", dir.display()),
+                            });
+                            gone_noted = true;
+                        }
+                        continue;
+                    }
+                    note(format_args!("{} is back; watching it again", dir.display()));
+                    // Let the burst that made the folder settle before reading it.
+                    while rx.recv_timeout(DEBOUNCE).is_ok() {}
+                    watching = true;
+                    watched = now;
+                    changed = true;
+                }
+            }
         }
         if changed {
             rebuild(&args);
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How often the watched folder is checked for having been deleted or replaced, which the
+/// watch itself cannot report once its folder is gone.
+const RECHECK: Duration = Duration::from_millis(500);
+
+/// What tells one folder from another at the same path: device and inode on Unix, the
+/// creation time elsewhere; `None` when nothing is there.
+fn folder_identity(dir: &Path) -> Option<(u64, u64)> {
+    let meta = std::fs::metadata(dir).ok().filter(|m| m.is_dir())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let created = meta
+            .created()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos() as u64);
+        Some((0, created))
+    }
 }
 
 /// Builds once, reporting problems without stopping the watch.
@@ -78,6 +159,13 @@ fn rebuild(args: &WatchArgs) {
         }
         Err(e) => super::common::print_error(&e),
     }
+}
+
+/// Whether one of `paths` is the watched folder itself (`dir` as given, `root` resolved).
+fn is_root(paths: &[PathBuf], dir: &Path, root: &Path) -> bool {
+    paths
+        .iter()
+        .any(|p| p == dir || p == root || absolute(p) == root)
 }
 
 /// Whether a change matters: not inside the output folder (our own writes) and not a

@@ -233,6 +233,29 @@ fn collect_yaml(root: &Path, dir: &Path, out: &mut Vec<PathBuf>, diags: &mut Dia
     }
 }
 
+/// The read gate: a claim file (or `claimmap.yaml`) that is a symbolic link leading out of
+/// the debate folder is an error naming the link, and nothing of its target is read, so a
+/// pull request cannot make claimmap print `/etc/passwd` in a snippet or pull another
+/// folder's claims into every export. Sources obey the same rule (`source-outside`).
+fn leaves_folder(root: &Path, path: &Path, rel: &str) -> Option<Diagnostic> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.file_type().is_symlink() {
+        return None;
+    }
+    let inside = match (std::fs::canonicalize(root), std::fs::canonicalize(path)) {
+        (Ok(root), Ok(target)) => target.starts_with(root),
+        _ => false,
+    };
+    (!inside).then(|| {
+        Diagnostic::error(
+            "link-outside",
+            "this file is a symbolic link that leads out of the debate folder; it was not read",
+        )
+        .in_file(rel)
+        .help("copy the claims into the debate folder instead of linking to them")
+    })
+}
+
 /// Sizes are shown in the unit `--max-file-size` takes (MiB).
 const MB: f64 = 1024.0 * 1024.0;
 
@@ -299,6 +322,9 @@ fn read_one(root: &Path, path: &Path, options: &LoadOptions) -> Parsed {
     let fail = |d: Diagnostic| (None, vec![d]);
     let io_error =
         |e: std::io::Error| Diagnostic::error("io", format!("cannot read file: {e}")).in_file(&rel);
+    if let Some(d) = leaves_folder(root, path, &rel) {
+        return fail(d);
+    }
     // The metadata comes from the open file, before its text is read, so a snippet read again
     // later can tell whether the file has changed since.
     let mut handle = match std::fs::File::open(path) {
@@ -310,18 +336,7 @@ fn read_one(root: &Path, path: &Path, options: &LoadOptions) -> Parsed {
         Err(e) => return fail(io_error(e)),
     };
     if metadata.len() > options.max_file_bytes {
-        return fail(
-            Diagnostic::error(
-                "file-too-large",
-                format!(
-                    "file is {:.1} MB, larger than the {} MB limit for a claim file",
-                    metadata.len() as f64 / MB,
-                    (options.max_file_bytes as f64 / MB).round()
-                ),
-            )
-            .in_file(&rel)
-            .help("split it into several files, or raise the limit with --max-file-size"),
-        );
+        return fail(too_large(&rel, metadata.len(), options.max_file_bytes));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
     // A file that grows while it is read stops at the limit instead of filling memory.
@@ -338,7 +353,11 @@ fn read_one(root: &Path, path: &Path, options: &LoadOptions) -> Parsed {
                 "file grew past the size limit while it was read",
             )
             .in_file(&rel)
-            .help("run claimmap again once the file is saved"),
+            .help(format!(
+                "the limit is {}; run claimmap again once the file is saved, or raise the \
+                 limit with --max-file-size <MB>",
+                megabytes(options.max_file_bytes)
+            )),
         );
     }
     let metadata = Some(metadata);
@@ -372,27 +391,33 @@ fn read_one(root: &Path, path: &Path, options: &LoadOptions) -> Parsed {
             );
         }
     };
-    if text.contains('\0') {
-        return fail(
-            Diagnostic::error(
-                "not-text",
-                "file contains NUL bytes: it looks like a binary file",
-            )
-            .in_file(&rel)
-            .help("claim files must be YAML text; remove or rename this file"),
-        );
+    if let Some(nul) = text.find('\0') {
+        return fail(not_text(&rel, &text, nul));
     }
-    match yaml::parse(&text) {
-        Ok(node) => (
-            Some(LoadedFile {
-                rel,
-                text,
-                node,
-                metadata,
-                released: false,
-            }),
-            Vec::new(),
-        ),
+    match yaml::parse_document(&text) {
+        Ok(doc) => {
+            let problems = doc
+                .duplicates
+                .iter()
+                .map(|d| {
+                    Diagnostic::error("duplicate-key", yaml::duplicate_message(d))
+                        .at(&rel, d.again)
+                        .label("written again here")
+                        .related(&rel, d.first, "first written here")
+                        .help("remove or rename one of them; claimmap reads the first")
+                })
+                .collect();
+            (
+                Some(LoadedFile {
+                    rel,
+                    text,
+                    node: doc.node,
+                    metadata,
+                    released: false,
+                }),
+                problems,
+            )
+        }
         Err(e) => {
             let mut d = Diagnostic::error("yaml-syntax", format!("invalid YAML: {}", e.message));
             d = match e.pos {
@@ -411,4 +436,59 @@ fn read_one(root: &Path, path: &Path, options: &LoadOptions) -> Parsed {
             )
         }
     }
+}
+
+/// A size in the unit `--max-file-size` takes, e.g. "16 MB" or "0.4 MB".
+fn megabytes(bytes: u64) -> String {
+    let mb = bytes as f64 / MB;
+    if mb >= 10.0 || mb.fract() == 0.0 {
+        format!("{mb:.0} MB")
+    } else {
+        format!("{mb:.1} MB")
+    }
+}
+
+/// The error for a file over the size limit: its size, the limit and the flag that raises it.
+fn too_large(rel: &str, size: u64, limit: u64) -> Diagnostic {
+    Diagnostic::error(
+        "file-too-large",
+        format!(
+            "file is {}, larger than the {} limit for a claim file",
+            megabytes(size),
+            megabytes(limit)
+        ),
+    )
+    .in_file(rel)
+    .help(format!(
+        "the limit is {} and this file is {size} bytes; split it into several files, or \
+         raise the limit with --max-file-size <MB> (e.g. --max-file-size {})",
+        megabytes(limit),
+        (size as f64 / MB).ceil().max(1.0)
+    ))
+}
+
+/// The error for a file with a NUL byte (a binary file named `.yaml`), at the first one.
+/// claimmap never suggests deleting a student's file: it may be a misnamed file they need.
+fn not_text(rel: &str, text: &str, nul: usize) -> Diagnostic {
+    let before = &text[..nul];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    Diagnostic::error(
+        "not-text",
+        "file contains NUL bytes: it looks like a binary file, not YAML text",
+    )
+    .at(
+        rel,
+        yaml::Pos {
+            line: yaml::pos_num(line),
+            column: yaml::pos_num(column),
+            offset: yaml::pos_num(nul),
+            len: 1,
+        },
+    )
+    .label("NUL byte")
+    .help(
+        "claim files must be UTF-8 YAML text; move non-YAML files out of the debate folder \
+         or rename them to a non-.yaml extension",
+    )
 }

@@ -7,7 +7,10 @@
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// Where something sits in a file: 1-based line and column (in characters) and the byte range,
 /// so diagnostics can both print `file:line:col` and underline the source.
@@ -117,6 +120,32 @@ impl<'de> Deserialize<'de> for Key {
     }
 }
 
+/// The name a list or mapping used as a key is shown as; such keys are never duplicates of
+/// each other by name.
+const COMPLEX_KEY: &str = "<complex key>";
+
+/// Up to this many entries, a mapping is searched for a repeated key one by one.
+const LINEAR_SEARCH: usize = 16;
+
+thread_local! {
+    /// Duplicate keys found by the parse running on this thread (see [`parse_document`]).
+    static DUPLICATES: RefCell<Vec<DuplicateKey>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A key written again in the same mapping. YAML keeps one value per key, so the later
+/// value would be silently lost; the loader reports each repetition and reads the first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DuplicateKey {
+    /// The key.
+    pub name: Arc<str>,
+    /// Where the key is first written.
+    pub first: Pos,
+    /// Where it is written again.
+    pub again: Pos,
+    /// Which occurrence `again` is (2 for the second).
+    pub count: usize,
+}
+
 /// A key's text, read without building a [`Value`] (and a `String`) for it first.
 struct KeyName(std::sync::Arc<str>);
 
@@ -138,7 +167,7 @@ impl KeyVisitor {
             Value::Bool(b) => b.to_string(),
             Value::Int(i) => i.to_string(),
             Value::Float(f) => f.to_string(),
-            Value::Seq(_) | Value::Map(_) => "<complex key>".to_string(),
+            Value::Seq(_) | Value::Map(_) => COMPLEX_KEY.to_string(),
         };
         Ok(KeyName(crate::intern::shared(&text)))
     }
@@ -246,9 +275,69 @@ impl<'de> Visitor<'de> for ValueVisitor {
         Ok(Value::Seq(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Value, A::Error> {
-        let mut entries = Vec::with_capacity(a.size_hint().unwrap_or(0).min(64));
+        let mut entries: Vec<(Key, Node)> = Vec::with_capacity(a.size_hint().unwrap_or(0).min(64));
+        // Keys seen so far, by name, once the mapping is too long to search (a claim has a
+        // dozen keys; a hostile mapping may have a million).
+        let mut index: Option<HashMap<Arc<str>, (Pos, usize)>> = None;
+        // How often each repeated key has been seen, while the mapping is searched linearly.
+        let mut repeated: Vec<(Arc<str>, usize)> = Vec::new();
         while let Some(key) = a.next_key::<Key>()? {
             let value = a.next_value::<Node>()?;
+            if &*key.name != COMPLEX_KEY {
+                if index.is_none() && entries.len() >= LINEAR_SEARCH {
+                    let mut map = HashMap::with_capacity(entries.len() * 2);
+                    for (k, _) in &entries {
+                        map.entry(k.name.clone()).or_insert((k.pos, 1));
+                    }
+                    for (name, count) in repeated.drain(..) {
+                        if let Some(seen) = map.get_mut(&name) {
+                            seen.1 = count;
+                        }
+                    }
+                    index = Some(map);
+                }
+                let first = match &mut index {
+                    Some(map) => match map.get_mut(&key.name) {
+                        Some((pos, count)) => {
+                            *count += 1;
+                            Some((*pos, *count))
+                        }
+                        None => {
+                            map.insert(key.name.clone(), (key.pos, 1));
+                            None
+                        }
+                    },
+                    None => entries
+                        .iter()
+                        .find(|(k, _)| Arc::ptr_eq(&k.name, &key.name) || k.name == key.name)
+                        .map(|(k, _)| {
+                            let count = match repeated.iter_mut().find(|(n, _)| *n == key.name) {
+                                Some((_, count)) => {
+                                    *count += 1;
+                                    *count
+                                }
+                                None => {
+                                    repeated.push((key.name.clone(), 2));
+                                    2
+                                }
+                            };
+                            (k.pos, count)
+                        }),
+                };
+                if let Some((first, count)) = first {
+                    // YAML keeps one value per key: the first is read, the later ones are
+                    // reported (see `parse_document`) and left out of the tree.
+                    DUPLICATES.with(|d| {
+                        d.borrow_mut().push(DuplicateKey {
+                            name: key.name.clone(),
+                            first,
+                            again: key.pos,
+                            count,
+                        })
+                    });
+                    continue;
+                }
+            }
             entries.push((key, value));
         }
         Ok(Value::Map(entries))
@@ -270,21 +359,64 @@ pub struct SyntaxError {
     pub pos: Option<Pos>,
 }
 
+/// One YAML document: its tree and the keys written twice in one of its mappings.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Document {
+    /// The tree, without the repeated keys; `None` for an empty document.
+    pub node: Option<Node>,
+    /// Every repeated key, in document order.
+    pub duplicates: Vec<DuplicateKey>,
+}
+
 /// Parses one YAML document into a spanned tree. `None` for an empty document (only comments
-/// or white space), which callers treat as a file that contributes nothing.
+/// or white space), which callers treat as a file that contributes nothing. A repeated key is
+/// an error here, at its second occurrence; the loader uses [`parse_document`] to report every
+/// one and carry on.
 pub fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
+    let doc = parse_document(text)?;
+    match doc.duplicates.first() {
+        Some(d) => Err(SyntaxError {
+            message: duplicate_message(d),
+            pos: Some(d.again),
+        }),
+        None => Ok(doc.node),
+    }
+}
+
+/// What to say about a repeated key, in claimmap's words.
+pub fn duplicate_message(d: &DuplicateKey) -> String {
+    let times = match d.count {
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    };
+    format!(
+        "key `{}` appears {times} in this mapping; YAML keeps only one",
+        d.name
+    )
+}
+
+/// Parses one YAML document like [`parse`], but a repeated key is not an error: each is
+/// listed in [`Document::duplicates`] (and left out of the tree, which keeps the first), so a
+/// file with several is reported in full in one run.
+pub fn parse_document(text: &str) -> Result<Document, SyntaxError> {
     if text.lines().all(|l| {
         let t = l.trim();
         t.is_empty() || t.starts_with('#') || t == "---" || t == "..."
     }) {
-        return Ok(None);
+        return Ok(Document::default());
     }
-    match serde_saphyr::from_str_with_options::<Node>(text, options()) {
-        Ok(node) => Ok(Some(node)),
+    DUPLICATES.with(|d| d.borrow_mut().clear());
+    let result = serde_saphyr::from_str_with_options::<Node>(text, options());
+    let duplicates = DUPLICATES.with(|d| std::mem::take(&mut *d.borrow_mut()));
+    match result {
+        Ok(node) => Ok(Document {
+            node: Some(node),
+            duplicates,
+        }),
         Err(e) => {
             let pos = e.location().map(|l| Pos::from_location(&l));
             Err(SyntaxError {
-                message: explain(&clean_message(&e.to_string())),
+                message: explain(&clean_message(&e.to_string()), text, pos),
                 pos,
             })
         }
@@ -301,6 +433,9 @@ fn options() -> serde_saphyr::Options {
     options.strict_booleans = true;
     options.leading_zero_numbers_as_strings = true;
     options.non_finite_float_policy = serde_saphyr::NonFiniteFloatPolicy::AsString;
+    // Repeated keys reach the tree's visitor, which records every one (serde-saphyr's own
+    // error stops at the first, in its own words).
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
     let mut budget = serde_saphyr::Budget::default();
     budget.max_nodes = 20_000_000;
     budget.max_events = 40_000_000;
@@ -309,9 +444,21 @@ fn options() -> serde_saphyr::Options {
 }
 
 /// Turns the parser's limit messages (Rust debug text) into advice a student can follow.
-fn explain(message: &str) -> String {
+/// `text` and `pos` are the file and where the parser stopped, to name an undefined alias.
+fn explain(message: &str, text: &str, pos: Option<Pos>) -> String {
     let lower = message.to_ascii_lowercase();
-    if lower.contains("multiple") && lower.contains("document")
+    if lower.contains("unknown anchor") {
+        match pos.and_then(|p| alias_at(text, p)) {
+            Some(alias) => format!(
+                "alias `{alias}` refers to no anchor; define `&{}` on a value above it, or \
+                 write the value out",
+                &alias[1..]
+            ),
+            None => "this alias (`*name`) refers to no anchor; define `&name` on a value \
+                     above it, or write the value out"
+                .to_string(),
+        }
+    } else if lower.contains("multiple") && lower.contains("document")
         || lower.contains("from_str_multiple")
     {
         "the file holds several YAML documents (separated by `---`); a claim file holds one: \
@@ -329,6 +476,29 @@ fn explain(message: &str) -> String {
     } else {
         message.to_string()
     }
+}
+
+/// The alias (`*name`) written at `pos`, if there is one there.
+fn alias_at(text: &str, pos: Pos) -> Option<&str> {
+    let start = if pos.offset != u32::MAX {
+        pos.offset as usize
+    } else {
+        let line = text
+            .split_inclusive('\n')
+            .nth((pos.line as usize).checked_sub(1)?)?;
+        let line_start = line.as_ptr() as usize - text.as_ptr() as usize;
+        let col = line
+            .char_indices()
+            .nth((pos.column as usize).checked_sub(1)?)?
+            .0;
+        line_start + col
+    };
+    let rest = text.get(start..)?;
+    let rest = rest.strip_prefix('*').map(|_| rest)?;
+    let end = rest[1..]
+        .find(|c: char| c.is_whitespace() || matches!(c, ',' | '[' | ']' | '{' | '}'))
+        .map_or(rest.len(), |e| e + 1);
+    (end > 1).then(|| &rest[..end])
 }
 
 /// serde-saphyr's Display repeats the position and prints its own snippet; we print ours, so
@@ -399,6 +569,72 @@ mod tests {
 
     #[test]
     fn duplicate_keys_are_errors() {
-        assert!(parse("a: 1\na: 2\n").is_err());
+        let err = parse("a: 1\na: 2\n").unwrap_err();
+        assert_eq!(
+            err.message,
+            "key `a` appears twice in this mapping; YAML keeps only one"
+        );
+        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((2, 1)));
+    }
+
+    #[test]
+    fn every_duplicate_key_is_listed_and_the_first_value_kept() {
+        let doc =
+            parse_document("a: 1\nb:\n  x: 1\n  x: 2\na: 3\na: 4\nc: {y: 1, y: 2}\n").unwrap();
+        let found: Vec<_> = doc
+            .duplicates
+            .iter()
+            .map(|d| {
+                (
+                    &*d.name,
+                    (d.first.line, d.first.column),
+                    (d.again.line, d.again.column),
+                    d.count,
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("x", (3, 3), (4, 3), 2),
+                ("a", (1, 1), (5, 1), 2),
+                ("a", (1, 1), (6, 1), 3),
+                ("y", (7, 5), (7, 11), 2),
+            ]
+        );
+        let Value::Map(top) = doc.node.unwrap().value else {
+            panic!()
+        };
+        assert_eq!(top.len(), 3);
+        assert_eq!(top[0].1.value, Value::Int(1));
+        // The list is per parse, not left over from the last one.
+        assert!(parse_document("a: 1\n").unwrap().duplicates.is_empty());
+    }
+
+    #[test]
+    fn a_key_overriding_a_merged_one_is_not_a_duplicate() {
+        let doc = parse_document("base: &b {x: 1, y: 2}\nm:\n  <<: *b\n  x: 3\n").unwrap();
+        assert_eq!(doc.duplicates, []);
+    }
+
+    #[test]
+    fn duplicates_in_a_long_mapping_are_found() {
+        let mut text: String = (0..100).map(|i| format!("k{i}: {i}\n")).collect();
+        text.push_str("k7: again\nk99: again\n");
+        let doc = parse_document(&text).unwrap();
+        let names: Vec<&str> = doc.duplicates.iter().map(|d| &*d.name).collect();
+        assert_eq!(names, ["k7", "k99"]);
+        assert_eq!(doc.duplicates[0].first.line, 8);
+    }
+
+    #[test]
+    fn an_undefined_alias_is_named_not_called_a_bomb() {
+        let err = parse("a: 1\nb: *nope\n").unwrap_err();
+        assert!(
+            err.message.starts_with("alias `*nope` refers to no anchor"),
+            "{}",
+            err.message
+        );
+        assert!(!err.message.contains("bomb"));
     }
 }

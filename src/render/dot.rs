@@ -433,7 +433,7 @@ fn claim_node(ctx: &RenderContext<'_>, i: usize, polarity: Option<Polarity>, w: 
             attrs.push(attr("style", "filled"));
             if let Some(url) = source
                 .and_then(|s| s.url.as_deref())
-                .filter(|u| is_web_address(u))
+                .filter(|u| crate::render::link::is_web_address(u))
             {
                 attrs.push(attr("URL", quote(url)));
                 attrs.push(attr("target", "_blank"));
@@ -516,13 +516,6 @@ fn tooltip_text(text: &str) -> std::borrow::Cow<'_, str> {
     } else {
         text.into()
     }
-}
-
-/// Only plain web addresses become links: a `javascript:` URL in a source would run when a
-/// reader clicks the box in the SVG.
-pub(crate) fn is_web_address(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
 }
 
 fn line_attrs(p: Polarity) -> Vec<Attribute> {

@@ -16,6 +16,7 @@ pub mod html;
 pub mod iccma;
 pub mod json;
 pub mod layout;
+pub mod link;
 pub mod map;
 pub mod markdown;
 pub mod mermaid;

@@ -110,6 +110,55 @@ impl Reader<'_> {
         (!raw.is_empty()).then(|| raw.to_string())
     }
 
+    /// Whether a scalar is written in quotes (a string on purpose), judged from the file.
+    fn quoted(&self, node: &Node) -> bool {
+        let start = node.pos.offset as usize;
+        node.pos.offset == u32::MAX
+            || self
+                .text
+                .get(start..)
+                .is_some_and(|rest| rest.starts_with(['"', '\'', '|', '>', '!']))
+    }
+
+    /// Reports a plain scalar that is not a usable number: `.nan`, `.inf`, `-.inf`, a number
+    /// beyond the range of a float (`1e309`), or any other word.
+    fn not_finite(&mut self, key: &str, node: &Node, written: &str) {
+        let word = written.trim();
+        let lower = word.to_ascii_lowercase();
+        let unsigned = lower.trim_start_matches(['+', '-']);
+        let (message, label, help) = if lower == ".nan" {
+            (
+                format!("`{key}: {word}` is not a number"),
+                "not a number",
+                "`.nan` is YAML's \"not a number\" value; write a number, e.g. `0.7`".to_string(),
+            )
+        } else if unsigned == ".inf" {
+            (
+                format!("`{key}: {word}` is infinite, not a number claimmap can use"),
+                "infinite",
+                format!("`{word}` is YAML's infinity; write a finite number, e.g. `0.7`"),
+            )
+        } else if word.parse::<f64>().is_ok_and(f64::is_infinite) {
+            (
+                format!("`{key}: {word}` is too large to be a number"),
+                "too large",
+                format!(
+                    "numbers must be finite (at most about 1.8e308 in size); `{word}` is beyond \
+                     that, and `{key}` needs a much smaller value"
+                ),
+            )
+        } else {
+            self.wrong_type(key, node, "a number");
+            return;
+        };
+        self.diags.push(
+            Diagnostic::error("wrong-type", message)
+                .at(self.file, node.pos)
+                .label(label)
+                .help(help),
+        );
+    }
+
     /// A list of strings, where a single string stands for a list of one (`supports: thesis`).
     pub fn string_list(&mut self, key: &str, node: &Node) -> Vec<At<String>> {
         match &node.value {
@@ -135,11 +184,31 @@ impl Reader<'_> {
         }
     }
 
-    /// A number.
+    /// A finite number. YAML's `.nan` and `.inf` and numbers too large for a float (`1e309`)
+    /// are read as text by the parser (see `load::yaml`); they are reported as what they are,
+    /// not as "a string", and a quoted number gets the advice to drop the quotes.
     pub fn number(&mut self, key: &str, node: &Node) -> Option<At<f64>> {
-        let value = match node.value {
-            Value::Int(i) => i as f64,
-            Value::Float(f) => f,
+        let value = match &node.value {
+            Value::Int(i) => *i as f64,
+            Value::Float(f) if f.is_finite() => *f,
+            Value::Str(s) if !self.quoted(node) => {
+                // The parser turns `1e309` into `.inf`: say what the file says.
+                let written = self.written(node).unwrap_or_else(|| s.clone());
+                self.not_finite(key, node, &written);
+                return None;
+            }
+            Value::Str(s) if s.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
+                self.diags.push(
+                    Diagnostic::error(
+                        "wrong-type",
+                        format!("`{key}` must be a number, found the string \"{s}\""),
+                    )
+                    .at(self.file, node.pos)
+                    .label("expected a number")
+                    .help(format!("remove the quotes: `{key}: {}`", s.trim())),
+                );
+                return None;
+            }
             _ => {
                 self.wrong_type(key, node, "a number");
                 return None;
@@ -197,4 +266,65 @@ pub fn get<'n>(entries: &'n [(Key, Node)], key: &str) -> Option<&'n Node> {
         .iter()
         .find(|(k, _)| &*k.name == key)
         .map(|(_, v)| v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The messages `number` gives for `confidence: <written>`.
+    fn number_problem(written: &str) -> (Option<f64>, Vec<String>) {
+        let text = format!("confidence: {written}\n");
+        let node = crate::load::yaml::parse(&text).unwrap().unwrap();
+        let Value::Map(entries) = &node.value else {
+            panic!()
+        };
+        let mut diags = Diagnostics::default();
+        let mut r = Reader {
+            file: "a.yaml",
+            text: &text,
+            diags: &mut diags,
+        };
+        let value = r.number("confidence", &entries[0].1).map(|n| n.value);
+        let messages = diags
+            .sorted()
+            .iter()
+            .map(|d| format!("{} | {}", d.message, d.help.clone().unwrap_or_default()))
+            .collect();
+        (value, messages)
+    }
+
+    #[test]
+    fn non_finite_numbers_are_named_not_called_strings() {
+        for (written, says) in [
+            (".nan", "`confidence: .nan` is not a number"),
+            (".NaN", "`confidence: .NaN` is not a number"),
+            (".inf", "`confidence: .inf` is infinite"),
+            ("-.inf", "`confidence: -.inf` is infinite"),
+            ("1e309", "`confidence: 1e309` is too large"),
+            ("-1e400", "`confidence: -1e400` is too large"),
+        ] {
+            let (value, messages) = number_problem(written);
+            assert_eq!(value, None);
+            assert_eq!(messages.len(), 1, "{written}: {messages:?}");
+            assert!(messages[0].starts_with(says), "{written}: {messages:?}");
+            assert!(!messages[0].contains("found a string"), "{messages:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_read_and_quoted_numbers_get_advice() {
+        assert_eq!(number_problem("0.5"), (Some(0.5), vec![]));
+        assert_eq!(number_problem("1"), (Some(1.0), vec![]));
+        let (value, messages) = number_problem("\"0.5\"");
+        assert_eq!(value, None);
+        assert!(messages[0].contains("remove the quotes"), "{messages:?}");
+        let (_, messages) = number_problem("high");
+        assert_eq!(
+            messages,
+            ["`confidence` must be a number, found a string | "]
+        );
+        let (_, messages) = number_problem("\".nan\"");
+        assert!(messages[0].contains("found a string"), "{messages:?}");
+    }
 }

@@ -250,8 +250,19 @@ fn lint_sources(config: &config::Config, raws: &[RawClaim], diags: &mut Diagnost
 
 fn lint_debate(debate: &Debate, raws: &[RawClaim], kept: &[usize], diags: &mut Diagnostics) {
     if debate.theses().next().is_none() && !raws.is_empty() {
+        // Located at the claim most likely meant as the thesis: the first that supports,
+        // opposes and undercuts nothing (the top of the map), else the first claim.
+        let top = raws
+            .iter()
+            .find(|r| r.supports.is_empty() && r.opposes.is_empty() && r.undercuts.is_empty());
+        let (at, label) = match top {
+            Some(r) => (r, "supports nothing: is this the thesis?"),
+            None => (&raws[0], "the first claim"),
+        };
         diags.push(
             Diagnostic::error("no-thesis", "the debate has no thesis")
+                .at(&at.file, at.pos)
+                .label(label)
                 .help("mark the claim the debate is about with `kind: thesis`"),
         );
     } else if raws.is_empty() && !diags.has_errors() {

@@ -20,9 +20,12 @@ pub const ANSWER_KEYS: &[&str] = &["answer", "note"];
 pub struct RawReview {
     file: String,
     pos: Pos,
-    reviewer: At<String>,
+    /// `None` when missing or not a string (already reported): the review is still checked
+    /// against the debate, so all of its problems show in one run, but not kept.
+    reviewer: Option<At<String>>,
     claim: At<String>,
-    verdict: ReviewVerdict,
+    /// `None` when missing or misspelt (already reported), as for `reviewer`.
+    verdict: Option<ReviewVerdict>,
     link: Option<LinkStrength>,
     answers: Vec<(At<String>, AnswerValue, Option<String>)>,
     comment: Option<String>,
@@ -161,9 +164,9 @@ fn read_review(node: &Node, r: &mut Reader<'_>) -> Option<RawReview> {
     Some(RawReview {
         file: r.file.to_string(),
         pos: node.pos,
-        reviewer: reviewer?,
+        reviewer,
         claim: claim?,
-        verdict: verdict?,
+        verdict,
         link,
         answers,
         comment,
@@ -192,21 +195,30 @@ pub fn check(raws: &[RawReview], debate: &Debate, diags: &mut Diagnostics) -> Ve
             diags.push(d);
             continue;
         };
-        let key = (raw.reviewer.value.as_str(), raw.claim.value.as_str());
-        if let Some(&(file, pos)) = seen.get(&key) {
-            diags.push(
-                Diagnostic::error(
-                    "duplicate-review",
-                    format!("`{}` reviews claim `{}` more than once", key.0, key.1),
-                )
-                .at(&raw.file, raw.pos)
-                .label("reviewed again here")
-                .related(file, pos, "first reviewed here")
-                .help("keep one review per reviewer and claim: merge the two"),
-            );
-            continue;
+        // A review that cannot be kept (no reviewer, a misspelt verdict, a second review of
+        // the same claim) still has its answers checked: every problem shows in one run.
+        let mut keep = raw.verdict.is_some();
+        match raw.reviewer.as_ref().map(|r| r.value.as_str()) {
+            None => keep = false,
+            Some(reviewer) => {
+                let key = (reviewer, raw.claim.value.as_str());
+                if let Some(&(file, pos)) = seen.get(&key) {
+                    diags.push(
+                        Diagnostic::error(
+                            "duplicate-review",
+                            format!("`{}` reviews claim `{}` more than once", key.0, key.1),
+                        )
+                        .at(&raw.file, raw.pos)
+                        .label("reviewed again here")
+                        .related(file, pos, "first reviewed here")
+                        .help("keep one review per reviewer and claim: merge the two"),
+                    );
+                    keep = false;
+                } else {
+                    seen.insert(key, (&raw.file, raw.pos));
+                }
+            }
         }
-        seen.insert(key, (&raw.file, raw.pos));
         let scheme = claim.scheme.as_deref().and_then(|s| debate.scheme(s));
         let mut answers = Vec::new();
         for (qid, value, note) in &raw.answers {
@@ -242,10 +254,13 @@ pub fn check(raws: &[RawReview], debate: &Debate, diags: &mut Diagnostics) -> Ve
                 note: note.clone(),
             });
         }
+        let (true, Some(reviewer), Some(verdict)) = (keep, &raw.reviewer, raw.verdict) else {
+            continue;
+        };
         out.push(Review {
-            reviewer: raw.reviewer.value.clone(),
+            reviewer: reviewer.value.clone(),
             claim: claim.id.clone(),
-            verdict: raw.verdict,
+            verdict,
             link: raw.link,
             answers,
             comment: raw.comment.clone(),

@@ -65,15 +65,14 @@ fn each_error_fixture_reports_its_errors_with_positions_and_exit_1() {
             let got = found.iter().filter(|x| x == e).count();
             assert!(got >= want, "{name}: expected {want}× {e}, got {found:?}");
         }
+        // Every error is located, a debate without a thesis included (at its top claim).
         for d in json["errors"].as_array().unwrap() {
-            if d["code"] != "no-thesis" {
-                assert!(!d["file"].as_str().unwrap().is_empty(), "{name}: {d}");
-                assert!(d["line"].as_u64().unwrap() > 0, "{name}: no line in {d}");
-                assert!(
-                    d["column"].as_u64().unwrap() > 0,
-                    "{name}: no column in {d}"
-                );
-            }
+            assert!(!d["file"].as_str().unwrap().is_empty(), "{name}: {d}");
+            assert!(d["line"].as_u64().unwrap() > 0, "{name}: no line in {d}");
+            assert!(
+                d["column"].as_u64().unwrap() > 0,
+                "{name}: no column in {d}"
+            );
         }
     }
 }
@@ -280,7 +279,7 @@ fn github_annotations_point_at_repository_paths_and_escape_their_text() {
     );
     assert!(r.stdout.lines().any(|l| l.starts_with("::warning file=")));
     // Every annotation is one line, whatever the debate's text holds.
-    let hostile = run(&["check", "tests/fixtures/hostile", "--format", "github"]);
+    let hostile = run(&["check", "tests/fixtures/hostile-text", "--format", "github"]);
     for line in hostile.stdout.lines() {
         assert!(
             line.starts_with("::error ") || line.starts_with("::warning "),

@@ -14,7 +14,7 @@ fn graphml_snapshot_and_structure() {
 
 #[test]
 fn hostile_and_bengali_text_stay_well_formed() {
-    for dir in ["tests/fixtures/hostile", "claims"] {
+    for dir in ["tests/fixtures/hostile-text", "claims"] {
         let r = run(&["export", dir, "--format", "graphml"]);
         assert_eq!(r.code, 0, "{dir}: {}", r.stderr);
         let doc = roxmltree::Document::parse(&r.stdout).unwrap_or_else(|e| panic!("{dir}: {e}"));

@@ -235,3 +235,247 @@ fn a_fifo_source_does_not_hang() {
         "{json}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn claim_file_links_leaving_the_folder_are_not_read() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.yaml");
+    std::fs::write(
+        &secret,
+        "claims:\n  - id: leaked\n    text: \"TOP-SECRET line\"\n    supports: [t]\n",
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("thesis.yaml"), THESIS).unwrap();
+    std::os::unix::fs::symlink(&secret, dir.path().join("passwd.yaml")).unwrap();
+    std::os::unix::fs::symlink(&secret, dir.path().join("claimmap.yaml")).unwrap();
+    // A link that stays inside the folder is read as usual.
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(
+        dir.path().join("sub/real.yml"),
+        "claims:\n  - id: inner\n    text: \"Inner.\"\n    supports: [t]\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("sub/real.yml", dir.path().join("inner-link.yaml")).unwrap();
+    for format in ["human", "json"] {
+        let out = claimmap()
+            .args(["check", "--format", format])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(1), "{all}");
+        assert!(
+            !all.contains("TOP-SECRET") && !all.contains("leaked"),
+            "{all}"
+        );
+        assert!(
+            all.contains("link-outside") && all.contains("passwd.yaml"),
+            "{all}"
+        );
+        assert!(all.contains("claimmap.yaml"), "{all}");
+    }
+    let out = claimmap()
+        .args(["export", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("leaked"));
+}
+
+/// Characters that must never reach a terminal raw: ESC, BEL, a right-to-left override.
+const RAW: [char; 3] = ['\u{1b}', '\u{7}', '\u{202e}'];
+
+#[test]
+fn hostile_ids_keys_sources_and_file_names_are_escaped_in_human_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    // The debate folder's own name is echoed by the summary note.
+    let dir = tmp.path().join("deb\u{1b}[2Jate\u{202e}");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("thesis.yaml"), THESIS).unwrap();
+    let name = "ev\u{1b}]0;pwned\u{7}il\u{202e}\nerror[fake]: injected.yaml";
+    std::fs::write(
+        dir.join(name),
+        "claims:\n  - id: \"a\\e[31m\\a\\u202e\"\n    text: \"A claim.\"\n    supports: \"t\\e[2J\\u202e\"\n    \"col\\eour\\a\": red\n  - id: e\n    kind: evidence\n    text: \"E.\"\n    supports: t\n    source: \"s\\u202e\\e]8;;x\\a\"\n    quote: q\n",
+    )
+    .unwrap();
+    let out = claimmap().arg("check").arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for c in RAW {
+        assert!(!stderr.contains(c), "raw {c:?} in stderr:\n{stderr}");
+        assert!(!stdout.contains(c), "raw {c:?} in stdout:\n{stdout}");
+    }
+    // The escapes are visible, so the student can see what to fix.
+    assert!(stderr.contains(r"\u{1b}[31m"), "{stderr}");
+    assert!(stderr.contains(r"\u{202e}"), "{stderr}");
+    // The newline in the file name does not start a line of its own.
+    assert!(
+        stderr.contains(r"il\u{202e}\nerror[fake]: injected.yaml:"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.lines().any(|l| l.starts_with("error[fake]")),
+        "{stderr}"
+    );
+    // One `error[…]` line per error, each followed by its location.
+    let json = run_json(&dir);
+    let errors = json["errors"].as_array().unwrap();
+    assert!(errors.len() >= 3, "{json}");
+    let heads: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error[")).collect();
+    assert_eq!(heads.len(), errors.len(), "{stderr}");
+    // JSON keeps the real strings (it escapes them itself).
+    assert!(errors.iter().any(|e| e["file"] == name), "{json}");
+    // GitHub annotations keep their own escaping, not the terminal's.
+    let github = claimmap()
+        .args(["check", "--format", "github"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let github = String::from_utf8(github.stdout).unwrap();
+    assert!(github.contains("il\u{202e}%0Aerror[fake]"), "{github}");
+    assert!(!github.contains(r"\u{"), "{github}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e["message"].as_str().unwrap().contains("\u{1b}[31m")),
+        "{json}"
+    );
+}
+
+fn run_json(dir: &std::path::Path) -> serde_json::Value {
+    let out = claimmap()
+        .args(["check", "--format", "json"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn tool_errors_escape_the_path_they_echo() {
+    let out = claimmap()
+        .arg("check")
+        .arg("no\u{1b}]0;pwned\u{7}such\u{202e}\nerror: fake")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for c in RAW {
+        assert!(!stderr.contains(c), "raw {c:?} in stderr:\n{stderr}");
+    }
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(r"such\u{202e}\nerror: fake"), "{stderr}");
+}
+
+#[test]
+fn every_duplicate_key_is_reported_at_its_repetition_in_claimmaps_words() {
+    let (code, json) = check_with(
+        "dup.yaml",
+        b"claims:\n  - id: a\n    text: \"One.\"\n    text: \"Two.\"\n    supports: t\n    supports: t\n    text: \"Three.\"\n",
+    );
+    assert_eq!(code, 1);
+    let errors = json["errors"].as_array().unwrap();
+    let found: Vec<(u64, u64, u64, &str)> = errors
+        .iter()
+        .map(|e| {
+            assert_eq!(e["code"], "duplicate-key", "{json}");
+            assert_eq!(e["file"], "dup.yaml");
+            (
+                e["line"].as_u64().unwrap(),
+                e["column"].as_u64().unwrap(),
+                e["related"][0]["line"].as_u64().unwrap(),
+                e["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                4,
+                5,
+                3,
+                "key `text` appears twice in this mapping; YAML keeps only one"
+            ),
+            (
+                6,
+                5,
+                5,
+                "key `supports` appears twice in this mapping; YAML keeps only one"
+            ),
+            (
+                7,
+                5,
+                3,
+                "key `text` appears 3 times in this mapping; YAML keeps only one"
+            ),
+        ],
+        "{json}"
+    );
+    assert!(!json.to_string().contains("DuplicateKeyPolicy"));
+}
+
+#[test]
+fn an_undefined_alias_gets_its_own_message() {
+    let (code, json) = check_with("alias.yaml", b"claims:\n  - id: a\n    text: *nope\n");
+    assert_eq!(code, 1);
+    let e = &json["errors"][0];
+    assert_eq!(e["code"], "yaml-syntax");
+    let message = e["message"].as_str().unwrap();
+    assert!(
+        message.contains("alias `*nope` refers to no anchor"),
+        "{json}"
+    );
+    assert!(!message.contains("bomb"), "{json}");
+    assert_eq!(e["line"], 3, "{json}");
+}
+
+#[test]
+fn binary_and_too_large_files_are_located_and_never_to_be_removed() {
+    let (code, json) = check_with("bin.yaml", b"claims:\n  - id: a\x00\x01\n");
+    assert_eq!(code, 1);
+    let e = &json["errors"][0];
+    assert_eq!(e["code"], "not-text", "{json}");
+    assert_eq!(
+        (e["line"].as_u64(), e["column"].as_u64()),
+        (Some(2), Some(10))
+    );
+    let help = e["help"].as_str().unwrap();
+    assert!(!help.contains("remove"), "{help}");
+    assert!(help.contains("UTF-8 YAML text"), "{help}");
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("thesis.yaml"), THESIS).unwrap();
+    let big = "# filler\n".repeat(2 * 1024 * 1024 / 9 + 1);
+    std::fs::write(dir.path().join("big.yaml"), big.as_bytes()).unwrap();
+    let out = claimmap()
+        .args(["check", "--format", "json", "--max-file-size", "1"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let e = &json["errors"][0];
+    assert_eq!(e["code"], "file-too-large", "{json}");
+    assert_eq!(
+        (e["line"].as_u64(), e["column"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(
+        e["message"],
+        "file is 2.0 MB, larger than the 1 MB limit for a claim file"
+    );
+    let help = e["help"].as_str().unwrap();
+    assert!(
+        help.contains("the limit is 1 MB")
+            && help.contains(&format!("{} bytes", big.len()))
+            && help.contains("--max-file-size 3"),
+        "{help}"
+    );
+}

@@ -4,6 +4,7 @@ mod aif;
 mod argdown;
 mod check;
 mod conventions;
+mod corpus;
 mod diff;
 mod eval;
 mod graphml;

@@ -1,5 +1,6 @@
-//! Where outputs go: devices, FIFOs and symbolic links are written through, never replaced;
-//! the debate's own files are never overwritten; formats come from `--format` or a known
+//! Where outputs go: devices and FIFOs are written through, links outside the current folder
+//! followed, a replaced file keeps its mode, `-o -` is standard output; the debate's own files
+//! are never overwritten; formats come from `--format` or a known
 //! extension; a map too big for the built-in layout still builds without Graphviz; the
 //! Graphviz time limit applies to `map` and `build`.
 
@@ -319,4 +320,40 @@ fn map_format_must_be_known_and_consistent() {
     let dot = run(&["map", "tests/fixtures/ok-minimal"]);
     assert_eq!(dot.code, 0, "{}", dot.stderr);
     assert!(dot.stdout.contains("digraph"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_private_output_stays_private_after_a_rebuild() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.md");
+    std::fs::write(&out, "old").unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let r = run_with(&["report", "tests/fixtures/ok-minimal", "-o"], &[&out]);
+    assert!(r.status.success(), "{}", stderr(&r));
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("Tiny debate")
+    );
+}
+
+#[test]
+fn dash_and_dev_stdout_write_to_standard_output() {
+    for dest in ["-", "/dev/stdout"] {
+        let r = run(&[
+            "map",
+            "tests/fixtures/ok-minimal",
+            "--format",
+            "dot",
+            "-o",
+            dest,
+        ]);
+        assert_eq!(r.code, 0, "{dest}: {}", r.stderr);
+        assert!(r.stdout.contains("digraph"), "{dest}");
+    }
+    assert!(!Path::new(env!("CARGO_MANIFEST_DIR")).join("-").exists());
 }

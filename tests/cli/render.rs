@@ -224,8 +224,8 @@ fn big_maps_collapse_below_a_depth_unless_full() {
 /// (290b41c), and must not change when the evaluation's look does.
 #[test]
 fn map_without_evaluation_is_the_map_from_before_evaluation() {
-    for name in ["eval-basic", "hostile"] {
-        let dir = format!("tests/fixtures/{name}");
+    for (name, folder) in [("eval-basic", "eval-basic"), ("hostile", "hostile-text")] {
+        let dir = format!("tests/fixtures/{folder}");
         let plain = run(&["map", &dir, "--format", "dot", "--no-eval"]);
         assert_eq!(plain.code, 0, "{}", plain.stderr);
         insta::assert_snapshot!(format!("map-no-eval-{name}"), plain.stdout);
@@ -356,7 +356,7 @@ fn demo_map_shows_badges_out_claims_and_the_verdict() {
 /// and the report (verdict sentence, table, impacts).
 #[test]
 fn hostile_text_stays_escaped_with_evaluation() {
-    let dir = "tests/fixtures/hostile";
+    let dir = "tests/fixtures/hostile-text";
     let map = run(&["map", dir, "--format", "dot"]);
     assert_eq!(map.code, 0, "{}", map.stderr);
     assert!(map.stdout.contains("<B>STANDS</B>"), "{}", map.stdout);

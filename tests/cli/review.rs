@@ -40,7 +40,7 @@ fn with_a_reviewer_only_their_own_work_is_listed() {
 
 #[test]
 fn hostile_text_is_escaped_and_bengali_follows_lang() {
-    let r = run(&["review", "tests/fixtures/hostile"]);
+    let r = run(&["review", "tests/fixtures/hostile-text"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(!r.stdout.contains("<script"), "{}", r.stdout);
     let bn = run(&["review", "claims"]);

@@ -139,3 +139,36 @@ fn walkdir(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn a_review_reports_all_its_problems_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        "claims:\n  - id: t\n    kind: thesis\n    text: \"T.\"\nreviews:\n  - reviewer: bo\n    claim: nope\n    verdict: acept\n  - claim: t\n    verdict: acept\n",
+    )
+    .unwrap();
+    let r = run(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let found: Vec<(String, u64)> = json["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["code"].as_str().unwrap().to_string(),
+                e["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, u64)> = [
+        ("unknown-id", 7),
+        ("unknown-keyword", 8),
+        ("missing-field", 9),
+        ("unknown-keyword", 10),
+    ]
+    .iter()
+    .map(|(c, l)| (c.to_string(), *l))
+    .collect();
+    assert_eq!(found, want, "{json}");
+}

@@ -169,7 +169,7 @@ pub(super) fn page_data<'a>(ctx: &'a RenderContext<'a>) -> PageData<'a> {
                 source: source.map(|s| &s.title),
                 url: source
                     .and_then(|s| s.url.as_deref())
-                    .filter(|u| crate::render::dot::is_web_address(u)),
+                    .filter(|u| crate::render::link::is_web_address(u)),
                 locator: c.locator.as_deref(),
                 status: match c.quote_status {
                     QuoteStatus::None => "none",

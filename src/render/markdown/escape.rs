@@ -176,30 +176,17 @@ pub fn code_span(text: &str, cell: bool) -> String {
 }
 
 /// `url`: a link destination for `[text](…)` / `![alt](…)`. Characters that would end the
-/// destination or a table cell are percent-encoded; schemes other than http, https and mailto
-/// (e.g. `javascript:`) are neutralised by encoding their colon, which leaves a harmless
-/// relative link.
+/// destination or a table cell are percent-encoded. A destination that is not http, https,
+/// mailto or relative in every decoding ([`crate::render::link::is_safe_link`]; e.g.
+/// `javascript&colon;…`) is neutralised by encoding every `:` and `&` in it, which leaves a
+/// harmless relative link that no renderer decodes back.
 pub fn link_destination(url: &str) -> String {
     let url = url.trim();
-    let scheme_len = url
-        .find(':')
-        .filter(|&n| {
-            n > 0
-                && url[..n]
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-                && url.as_bytes()[0].is_ascii_alphabetic()
-        })
-        .unwrap_or(0);
-    let safe_scheme = scheme_len == 0
-        || matches!(
-            url[..scheme_len].to_ascii_lowercase().as_str(),
-            "http" | "https" | "mailto"
-        );
+    let safe = crate::render::link::is_safe_link(url);
     let mut out = String::with_capacity(url.len());
-    for (i, c) in url.char_indices() {
+    for c in url.chars() {
         match c {
-            ':' if i == scheme_len && !safe_scheme => out.push_str("%3A"),
+            ':' | '&' if !safe => out.push_str(&format!("%{:02X}", c as u32)),
             ' ' | '"' | '\'' | '<' | '>' | '(' | ')' | '[' | ']' | '\\' | '`' | '|' | '*' | '_'
             | '{' | '}' | '^' => out.push_str(&format!("%{:02X}", c as u32)),
             c if c.is_control() => {
@@ -337,6 +324,16 @@ mod tests {
         );
         assert_eq!(link_destination("JavaScript:x"), "JavaScript%3Ax");
         assert_eq!(link_destination("mailto:a@b.org"), "mailto:a@b.org");
+        // Entities are decoded before the scheme is judged; the neutralised form keeps no
+        // `&` or `:` for a CommonMark renderer to decode back.
+        assert_eq!(
+            link_destination("javascript&colon;alert(1)"),
+            "javascript%26colon;alert%281%29"
+        );
+        assert_eq!(
+            link_destination("https://e.org/?a=1&b=2"),
+            "https://e.org/?a=1&b=2"
+        );
     }
 
     #[test]

@@ -637,3 +637,90 @@ fn unsettled_strengths_say_so_instead_of_a_number() {
     assert_eq!(last, row);
     assert!(out.contains("(strength did not settle)"), "{out}");
 }
+
+/// Every link and image destination a CommonMark renderer (pulldown-cmark, which decodes
+/// entity references as the spec says) finds in `markdown`.
+fn rendered_destinations(markdown: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    Parser::new(markdown)
+        .filter_map(|e| match e {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Some(dest_url.to_string())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The scheme a browser's URL parser (WHATWG) finds in a destination: tabs and newlines
+/// removed, leading and trailing controls and spaces trimmed, then ASCII letters, digits,
+/// `+`, `-`, `.` up to a `:`.
+fn browser_scheme(dest: &str) -> Option<String> {
+    let cleaned: String = dest
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let end = cleaned.find(':')?;
+    let scheme = &cleaned[..end];
+    let valid = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| scheme.to_ascii_lowercase())
+}
+
+#[test]
+fn encoded_script_links_stay_dead_after_a_commonmark_renderer() {
+    let hostile = [
+        "javascript&colon;alert(1)",
+        "javascript&#58;alert(1)",
+        "javascript&#x3a;alert(2)",
+        "jav&Tab;ascript:alert(3)",
+        "javascript%3Aalert(4)",
+        " JavaScript:alert(5)",
+        "data:text/html,<script>alert(6)</script>",
+    ];
+    let sources = hostile
+        .iter()
+        .enumerate()
+        .map(|(i, url)| {
+            source(
+                &format!("s{i}"),
+                Text::single("en", "A source"),
+                None,
+                Some(url),
+            )
+        })
+        .collect();
+    let ids: Vec<String> = (0..hostile.len()).map(|i| format!("e{i}")).collect();
+    let mut claims = Vec::new();
+    for (i, id) in ids.iter().enumerate() {
+        let mut e = claim(
+            C {
+                id,
+                kind: Kind::Evidence,
+                en: "Evidence.",
+                ..C::default()
+            },
+            i + 1,
+        );
+        e.source = Some(format!("s{i}"));
+        claims.push(e);
+    }
+    let debate = Debate::new(Text::single("en", "T"), vec!["en".into()], sources, claims);
+    for image in hostile {
+        let mut ctx = RenderContext::new(&debate);
+        ctx.map_image = Some(image.into());
+        let out = String::from_utf8(Markdown { templates: None }.render(&ctx).unwrap()).unwrap();
+        let dests = rendered_destinations(&out);
+        assert!(dests.len() >= hostile.len(), "{dests:?}\n{out}");
+        for d in dests {
+            let scheme = browser_scheme(&d);
+            assert!(
+                matches!(scheme.as_deref(), None | Some("http" | "https" | "mailto")),
+                "a browser would follow {d:?} as {scheme:?}:\n{out}"
+            );
+        }
+    }
+}
