@@ -260,49 +260,50 @@ impl Builder<'_, '_> {
         let d = self.d;
         let c = &d.claims[claim];
         let text_lang = shown_lang(c, &self.ctx.lang, &d.languages);
-        let (role, marker, parent, (co_premises, co_premises_more), undercut_by, attacks) = match link {
-            Link::Root => {
-                let role = if c.kind == Kind::Thesis {
-                    "thesis"
-                } else {
-                    "root"
-                };
-                (role, "", None, (vec![], 0), vec![], None)
-            }
-            Link::Premise(ri) => {
-                let r = &d.reasons()[ri];
-                let (role, marker) = match r.role {
-                    ReasonRole::Support => ("support", "+"),
-                    ReasonRole::Objection => ("objection", "−"),
-                    ReasonRole::Rebuttal => ("rebuttal", "↩"),
-                };
-                (
-                    role,
-                    marker,
-                    Some(self.link(r.conclusion)),
-                    self.capped_links(&r.premises, Some(claim)),
-                    self.links(&r.undercutters),
-                    None,
-                )
-            }
-            Link::Undercut(ri) => {
-                let r = &d.reasons()[ri];
-                let (premises, premises_more) = self.capped_links(&r.premises, None);
-                let attack = AttackView {
-                    premises,
-                    premises_more,
-                    conclusion: self.link(r.conclusion),
-                };
-                (
-                    "undercut",
-                    "⊘",
-                    Some(self.link(r.conclusion)),
-                    (vec![], 0),
-                    vec![],
-                    Some(attack),
-                )
-            }
-        };
+        let (role, marker, parent, (co_premises, co_premises_more), undercut_by, attacks) =
+            match link {
+                Link::Root => {
+                    let role = if c.kind == Kind::Thesis {
+                        "thesis"
+                    } else {
+                        "root"
+                    };
+                    (role, "", None, (vec![], 0), vec![], None)
+                }
+                Link::Premise(ri) => {
+                    let r = &d.reasons()[ri];
+                    let (role, marker) = match r.role {
+                        ReasonRole::Support => ("support", "+"),
+                        ReasonRole::Objection => ("objection", "−"),
+                        ReasonRole::Rebuttal => ("rebuttal", "↩"),
+                    };
+                    (
+                        role,
+                        marker,
+                        Some(self.link(r.conclusion)),
+                        self.capped_links(&r.premises, Some(claim)),
+                        self.links(&r.undercutters),
+                        None,
+                    )
+                }
+                Link::Undercut(ri) => {
+                    let r = &d.reasons()[ri];
+                    let (premises, premises_more) = self.capped_links(&r.premises, None);
+                    let attack = AttackView {
+                        premises,
+                        premises_more,
+                        conclusion: self.link(r.conclusion),
+                    };
+                    (
+                        "undercut",
+                        "⊘",
+                        Some(self.link(r.conclusion)),
+                        (vec![], 0),
+                        vec![],
+                        Some(attack),
+                    )
+                }
+            };
         let mut supporters = Vec::new();
         let mut objections = Vec::new();
         let mut rebuttals = Vec::new();
