@@ -108,3 +108,42 @@ fn an_exhausted_iteration_budget_says_what_was_left_and_how_to_raise_it() {
             .is_empty()
     );
 }
+
+/// The output-size promise of the README: report, interactive page and DOT stay below this
+/// multiple of the claim files' size, plus [`FIXED_OUTPUT`] for headings, script and styles.
+const OUTPUT_PER_INPUT_BYTE: usize = 16;
+const FIXED_OUTPUT: usize = 64 * 1024;
+
+#[test]
+fn a_reason_with_5000_co_premises_renders_within_the_output_bound() {
+    let mut yaml = String::from("claims:\n  - {id: t, kind: thesis, text: T}\n");
+    let ids: Vec<String> = (0..5000).map(|i| format!("p{i}")).collect();
+    let _ = writeln!(
+        yaml,
+        "  - {{id: r, text: R, supports: t, with: [{}]}}",
+        ids.join(", ")
+    );
+    for id in &ids {
+        let _ = writeln!(yaml, "  - {{id: {id}, text: P}}");
+    }
+    let dir = debate(&yaml);
+    let path = dir.path().to_str().unwrap();
+    let bound = OUTPUT_PER_INPUT_BYTE * yaml.len() + FIXED_OUTPUT;
+    for args in [
+        vec!["report", path],
+        vec!["html", path, "-o", "-"],
+        vec!["map", path, "--format", "dot", "--full"],
+    ] {
+        let r = run(&args);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stdout.len() < bound,
+            "{args:?}: {} bytes from {} (bound {bound})",
+            r.stdout.len(),
+            yaml.len()
+        );
+    }
+    // The group is named, capped, at each of its premises.
+    let r = run(&["report", path]);
+    assert!(r.stdout.contains("+ 4992 more</sub>"), "{}", &r.stdout[..2000]);
+}
