@@ -145,5 +145,9 @@ fn a_reason_with_5000_co_premises_renders_within_the_output_bound() {
     }
     // The group is named, capped, at each of its premises.
     let r = run(&["report", path]);
-    assert!(r.stdout.contains("+ 4992 more</sub>"), "{}", &r.stdout[..2000]);
+    assert!(
+        r.stdout.contains("+ 4992 more</sub>"),
+        "{}",
+        &r.stdout[..2000]
+    );
 }
