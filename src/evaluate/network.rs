@@ -147,7 +147,7 @@ pub fn aggregate(values: impl IntoIterator<Item = f64>) -> f64 {
 
 /// Strongly connected components of `edges` (claim → what it depends on), in an order
 /// where every component comes after the components it depends on.
-pub(super) fn tarjan(edges: &[Vec<usize>]) -> (Vec<Vec<usize>>, Vec<usize>) {
+pub(crate) fn tarjan(edges: &[Vec<usize>]) -> (Vec<Vec<usize>>, Vec<usize>) {
     const UNSEEN: usize = usize::MAX;
     let n = edges.len();
     let mut index = vec![UNSEEN; n];
