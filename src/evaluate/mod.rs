@@ -166,8 +166,9 @@ impl IterationReport {
             ));
         }
         Some(format!(
-            "the iteration budget of {} claim updates ran out: {}; cycles of objections take \
-             many rounds to settle. Raise it with `--iteration-budget {}`",
+            "the iteration budget of {} claim updates ran out: {}; a cycle of attacks takes \
+             many rounds to settle, and removing each of its claims recomputes the rest. \
+             Raise it with `--iteration-budget {}`",
             self.limit,
             parts.join(", and "),
             self.limit.saturating_mul(10)
