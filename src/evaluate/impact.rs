@@ -60,6 +60,9 @@ pub fn impacts(net: &Network<'_>, solved: &Solved, top: usize, budget: &mut Budg
     let theses: Vec<usize> = net.debate.theses().collect();
     let mut values = solved.values.clone();
     let mut settled = solved.settled.clone();
+    // Whether some claim did not settle in the full evaluation; a walk that makes one
+    // unsettled sets it for the rest of that walk (see `solve_component`).
+    let unsettled_before = solved.settled.iter().any(|s| !s.is_final());
     let mut queued = vec![false; net.components.len()];
     let mut heap: BinaryHeap<Reverse<usize>> = BinaryHeap::new();
     let mut touched: Vec<usize> = Vec::new();
@@ -92,12 +95,22 @@ pub fn impacts(net: &Network<'_>, solved: &Solved, top: usize, budget: &mut Budg
         }
         push(c, None, &mut heap, &mut queued);
         let mut over_budget = false;
+        let mut unsettled_yet = unsettled_before;
         while let Some(Reverse(k)) = heap.pop() {
             queued[k] = false;
-            solve_component(net, k, &mut values, &mut settled, Some(c), budget);
+            solve_component(
+                net,
+                k,
+                &mut values,
+                &mut settled,
+                Some(c),
+                budget,
+                unsettled_yet,
+            );
             for &i in &net.components[k] {
                 touched.push(i);
                 over_budget |= settled[i] == Settled::OverBudget;
+                unsettled_yet |= !settled[i].is_final();
                 let moved = (values[i] - solved.values[i]).abs() > UNCHANGED
                     || settled[i] != solved.settled[i];
                 if moved {

@@ -25,6 +25,7 @@ pub(super) fn solve_without(
     values: &mut [f64],
     settled: &mut [Settled],
     budget: &mut Budget,
+    unsettled_yet: bool,
 ) {
     let members: Vec<usize> = net.components[k]
         .iter()
@@ -55,7 +56,7 @@ pub(super) fn solve_without(
             out
         })
         .collect();
-    let inherited = inherits_unsettled(net, k, &members, settled);
+    let inherited = unsettled_yet && inherits_unsettled(net, k, &members, settled);
     let (parts, part_of) = tarjan(&edges);
     // Whether each part's value can be reported, to pass "unsettled" up the order.
     let mut part_final = vec![true; parts.len()];
@@ -114,7 +115,7 @@ mod tests {
         let mut budget = Budget::new(100_000);
         let k = net.component_of[0];
         assert!(net.cyclic[k]);
-        solve_without(&net, k, 0, &mut values, &mut settled, &mut budget);
+        solve_without(&net, k, 0, &mut values, &mut settled, &mut budget, false);
         // Nothing iterates (the split is paid for once): c1 loses its only attacker and
         // stands at 1, c2 falls to 0, ...
         assert_eq!(budget.used, 49 * SPLIT_UNITS);

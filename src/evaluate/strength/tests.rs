@@ -169,6 +169,7 @@ fn unsettled_values_are_withheld_downstream() {
         &mut settled,
         None,
         &mut Budget::unlimited(),
+        true,
     );
     assert_eq!(settled[0], Settled::Unsettled);
     let s = Solved { values, settled };
