@@ -30,7 +30,10 @@ fn impacts(c: &mut Criterion) {
         let net = Network::new(&d);
         let solved = strength::solve(&net, None);
         group.bench_function(BenchmarkId::new(name, 10_000), |b| {
-            b.iter(|| impact::impacts(black_box(&net), black_box(&solved), 20))
+            b.iter(|| {
+                let mut budget = claimmap::evaluate::Budget::unlimited();
+                impact::impacts(black_box(&net), black_box(&solved), 20, &mut budget)
+            })
         });
     }
     group.finish();

@@ -20,6 +20,9 @@
 
 use std::collections::HashMap;
 
+mod budget;
+pub use budget::{DEFAULT_SEARCH_BUDGET, SearchBudget};
+
 use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use unicode_segmentation::UnicodeSegmentation;
@@ -209,6 +212,17 @@ impl SourceText {
             .get(line_start..at)
             .map_or(0, |s| s.chars().count());
         (idx + 1, column + 1)
+    }
+
+    /// What looking for the closest passage to `quote` (normalised) costs, in the units of
+    /// [`SearchBudget`].
+    pub fn closest_cost(&self, quote: &str) -> u64 {
+        budget::cost(
+            self.char_len(),
+            quote.chars().take(MAX_COMPARE_CHARS).count(),
+            MAX_EDIT_CHARS,
+            CANDIDATES,
+        )
     }
 
     /// Finds the passage of the source most similar to a normalised quote.
@@ -442,6 +456,9 @@ pub enum QuoteMatch {
         /// nothing in the source is similar enough to be worth showing.
         closest: Option<Closest>,
     },
+    /// Not found, and no closest passage was looked for: the run's [`SearchBudget`] for
+    /// closest-passage searches was spent on the quotes not found before this one.
+    NotSearched,
 }
 
 /// The passage of a source most similar to a quote that was not found, so the
@@ -483,6 +500,16 @@ pub fn find_quote(source: &SourceText, quote: &str) -> QuoteMatch {
 /// quote gets exactly the answer `find_quote` gives it: its first occurrence whose ends lie
 /// on grapheme boundaries, else the closest passage.
 pub fn find_quotes(source: &SourceText, quotes: &[&str]) -> Vec<QuoteMatch> {
+    find_quotes_within(source, quotes, &SearchBudget::unlimited())
+}
+
+/// [`find_quotes`], looking for the closest passage of a quote that is not found only while
+/// `budget` lasts ([`QuoteMatch::NotSearched`] after), and once per distinct quote.
+pub fn find_quotes_within(
+    source: &SourceText,
+    quotes: &[&str],
+    budget: &SearchBudget,
+) -> Vec<QuoteMatch> {
     let normalised: Vec<String> = quotes.iter().map(|q| normalise(q)).collect();
     let mut first: Vec<Option<(usize, usize)>> = vec![None; quotes.len()];
     // Patterns are the distinct non-empty quotes; `owners[p]` are the quotes of pattern `p`.
@@ -533,17 +560,41 @@ pub fn find_quotes(source: &SourceText, quotes: &[&str]) -> Vec<QuoteMatch> {
             }
         }
     }
+    // The same quote not found twice gets the same answer without a second search.
+    let mut searched: HashMap<&str, QuoteMatch> = HashMap::new();
     normalised
         .iter()
         .zip(first)
         .map(|(q, at)| match at {
             Some((ns, ne)) => found_at(source, ns, ne),
             None if q.is_empty() => QuoteMatch::NotFound { closest: None },
-            None => QuoteMatch::NotFound {
-                closest: source.closest(q),
-            },
+            None => searched
+                .entry(q.as_str())
+                .or_insert_with(|| {
+                    if budget.take(source.closest_cost(q)) {
+                        QuoteMatch::NotFound {
+                            closest: source.closest(q),
+                        }
+                    } else {
+                        QuoteMatch::NotSearched
+                    }
+                })
+                .clone(),
         })
         .collect()
+}
+
+/// The closest passage to a quote known not to be in `source` (as [`find_quote`] would
+/// report it, without looking for the quote itself again).
+pub fn closest_passage(source: &SourceText, quote: &str) -> QuoteMatch {
+    let quote = normalise(quote);
+    QuoteMatch::NotFound {
+        closest: if quote.is_empty() {
+            None
+        } else {
+            source.closest(&quote)
+        },
+    }
 }
 
 /// The match for a normalised byte range, mapped back to the original text.
@@ -1058,6 +1109,33 @@ mod tests {
         let long_word = "ক".repeat(3000);
         let source = SourceText::new(&long_word);
         let _ = find_quote(&source, &"কখ".repeat(100));
+    }
+
+    #[test]
+    fn closest_passages_stop_when_the_budget_is_spent_and_repeats_cost_nothing() {
+        let source = SourceText::new("The soviet took power in the night. Bread and peace.");
+        let per_search = source.closest_cost(&normalise("The soviet took powr"));
+        let budget = SearchBudget::new(per_search);
+        let got = find_quotes_within(
+            &source,
+            &[
+                "The soviet took powr",
+                "The soviet took powr",
+                "Bread and piece",
+                "peace.",
+            ],
+            &budget,
+        );
+        // The first search is paid for and its answer reused for the same quote; the next
+        // quote not found finds the budget spent; a found quote costs nothing.
+        assert!(matches!(&got[0], QuoteMatch::NotFound { closest: Some(_) }));
+        assert_eq!(got[1], got[0]);
+        assert_eq!(got[2], QuoteMatch::NotSearched);
+        assert!(matches!(got[3], QuoteMatch::Found { .. }));
+        assert_eq!(
+            closest_passage(&source, "Bread and piece"),
+            find_quote(&source, "Bread and piece")
+        );
     }
 
     #[test]

@@ -79,13 +79,26 @@ pub struct EvalArgs {
     /// Leave out strengths, labels and verdicts (the map and report as before evaluation).
     #[arg(long)]
     pub no_eval: bool,
+    /// Claim updates allowed to the iteration of cycles of attacks before their strengths
+    /// and impacts are left undecided (with a note saying which).
+    #[arg(long, value_name = "N", default_value_t = crate::evaluate::DEFAULT_ITERATION_BUDGET)]
+    pub iteration_budget: u64,
 }
 
 impl EvalArgs {
-    /// The evaluation to show, unless it was switched off.
+    /// The evaluation to show, unless it was switched off; a note on standard error when
+    /// the iteration budget ran out.
     pub fn evaluate(&self, checked: &Checked) -> Option<crate::evaluate::Evaluation> {
         (!self.no_eval).then(|| {
-            crate::evaluate::evaluate(&checked.debate, &crate::evaluate::Options::default())
+            let options = crate::evaluate::Options {
+                iteration_budget: self.iteration_budget,
+                ..crate::evaluate::Options::default()
+            };
+            let ev = crate::evaluate::evaluate(&checked.debate, &options);
+            if let Some(note) = ev.iteration.note(&checked.debate) {
+                eprintln!("note: {note}");
+            }
+            ev
         })
     }
 }

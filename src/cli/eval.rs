@@ -33,6 +33,10 @@ pub struct Args {
     /// How many impacts to list per thesis.
     #[arg(long, value_name = "N", default_value_t = 20)]
     top: usize,
+    /// Claim updates allowed to the iteration of cycles of attacks before their strengths
+    /// and impacts are left undecided (with a note saying which).
+    #[arg(long, value_name = "N", default_value_t = evaluate::DEFAULT_ITERATION_BUDGET)]
+    iteration_budget: u64,
     /// Output file; standard output when absent.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -53,6 +57,7 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     let options = evaluate::Options {
         semantics: args.semantics,
         top: args.top,
+        iteration_budget: args.iteration_budget,
         ..evaluate::Options::default()
     };
     let evaluation = super::common::with_progress("weighing the debate", || {

@@ -19,14 +19,25 @@ pub struct AttackGraph {
 }
 
 impl AttackGraph {
-    /// The attacks stated in a debate: `opposes` and `undercuts`.
+    /// The attacks stated in a debate: `opposes`, and `undercuts` of a claim that is a
+    /// premise of some reason. An undercut of a claim with no link (one that supports and
+    /// opposes nothing, such as another undercut) cuts nothing, so it attacks nothing here
+    /// either: validation warns `undercut-without-link` and it has no effect.
     pub fn from_debate(debate: &Debate) -> AttackGraph {
+        let mut has_link = vec![false; debate.claims.len()];
+        for r in debate.reasons() {
+            for &p in &r.premises {
+                has_link[p] = true;
+            }
+        }
         let edges = debate.claims.iter().enumerate().flat_map(|(a, c)| {
-            c.opposes
+            let opposed = c.opposes.iter().filter_map(|id| debate.index_of(id));
+            let undercut = c
+                .undercuts
                 .iter()
-                .chain(&c.undercuts)
                 .filter_map(|id| debate.index_of(id))
-                .map(move |b| (a, b))
+                .filter(|&b| has_link[b]);
+            opposed.chain(undercut).map(move |b| (a, b))
         });
         AttackGraph::from_edges(debate.claims.len(), edges)
     }

@@ -5,10 +5,13 @@
 //! dropping them as well changes nothing further. Removing a claim changes only the claims
 //! above it: the walk recomputes just those components, in evaluation order, and stops
 //! following a branch as soon as a strength no longer moves. On a tree-shaped debate that is
-//! a few dozen updates per claim instead of a full re-evaluation.
+//! a few dozen updates per claim instead of a full re-evaluation. Components from which no
+//! thesis with a reported strength can be reached are never recomputed: no impact could be
+//! read there. Cycles are iterated only while the shared [`Budget`] lasts; the claims whose
+//! walk it could not pay for are listed in [`Impacts::skipped`].
 
 use super::network::Network;
-use super::strength::{Solved, solve_component};
+use super::strength::{Budget, Settled, Solved, solve_component};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -23,14 +26,43 @@ pub struct Impacts {
     pub best: Vec<Option<(usize, f64)>>,
     /// Per thesis (in file order), the `top` claims that move it most, largest first.
     pub per_thesis: Vec<(usize, Vec<(usize, f64)>)>,
+    /// Claims whose impact was not computed because the iteration budget ran out, in order.
+    pub skipped: Vec<usize>,
+}
+
+/// Per component, whether a thesis whose strength is reported can be reached from it
+/// (itself included), following dependents upward.
+fn reaches_a_thesis(net: &Network<'_>, solved: &Solved) -> Vec<bool> {
+    let mut reaches = vec![false; net.components.len()];
+    for t in net.debate.theses() {
+        if solved.settled[t].is_final() {
+            reaches[net.component_of[t]] = true;
+        }
+    }
+    // Dependents lie later in the order, so one backward pass sees them first.
+    for k in (0..net.components.len()).rev() {
+        if reaches[k] {
+            continue;
+        }
+        reaches[k] = net.components[k]
+            .iter()
+            .flat_map(|&i| &net.dependents[i])
+            .any(|&d| reaches[net.component_of[d]]);
+    }
+    reaches
 }
 
 /// Computes the impact of removing each claim in turn.
-pub fn impacts(net: &Network<'_>, solved: &Solved, top: usize) -> Impacts {
+pub fn impacts(net: &Network<'_>, solved: &Solved, top: usize, budget: &mut Budget) -> Impacts {
     let n = net.len();
+    let reaches = reaches_a_thesis(net, solved);
+    let mut skipped = Vec::new();
     let theses: Vec<usize> = net.debate.theses().collect();
     let mut values = solved.values.clone();
     let mut settled = solved.settled.clone();
+    // Whether some claim did not settle in the full evaluation; a walk that makes one
+    // unsettled sets it for the rest of that walk (see `solve_component`).
+    let unsettled_before = solved.settled.iter().any(|s| !s.is_final());
     let mut queued = vec![false; net.components.len()];
     let mut heap: BinaryHeap<Reverse<usize>> = BinaryHeap::new();
     let mut touched: Vec<usize> = Vec::new();
@@ -46,18 +78,39 @@ pub fn impacts(net: &Network<'_>, solved: &Solved, top: usize) -> Impacts {
                     queued: &mut [bool]| {
             for &d in &net.dependents[i] {
                 let k = net.component_of[d];
-                if Some(k) != from && !queued[k] {
+                if Some(k) != from && reaches[k] && !queued[k] {
                     queued[k] = true;
                     heap.push(Reverse(k));
                 }
             }
         };
+        if budget.exhausted() {
+            if net.dependents[c]
+                .iter()
+                .any(|&d| reaches[net.component_of[d]])
+            {
+                skipped.push(c);
+            }
+            continue;
+        }
         push(c, None, &mut heap, &mut queued);
+        let mut over_budget = false;
+        let mut unsettled_yet = unsettled_before;
         while let Some(Reverse(k)) = heap.pop() {
             queued[k] = false;
-            solve_component(net, k, &mut values, &mut settled, Some(c));
+            solve_component(
+                net,
+                k,
+                &mut values,
+                &mut settled,
+                Some(c),
+                budget,
+                unsettled_yet,
+            );
             for &i in &net.components[k] {
                 touched.push(i);
+                over_budget |= settled[i] == Settled::OverBudget;
+                unsettled_yet |= !settled[i].is_final();
                 let moved = (values[i] - solved.values[i]).abs() > UNCHANGED
                     || settled[i] != solved.settled[i];
                 if moved {
@@ -65,8 +118,11 @@ pub fn impacts(net: &Network<'_>, solved: &Solved, top: usize) -> Impacts {
                 }
             }
         }
+        if over_budget {
+            skipped.push(c);
+        }
         for (slot, &t) in theses.iter().enumerate() {
-            if t == c || !settled[t].is_final() || !solved.settled[t].is_final() {
+            if over_budget || t == c || !settled[t].is_final() || !solved.settled[t].is_final() {
                 continue;
             }
             let delta = solved.values[t] - values[t];
@@ -92,5 +148,9 @@ pub fn impacts(net: &Network<'_>, solved: &Solved, top: usize) -> Impacts {
             (t, list)
         })
         .collect();
-    Impacts { best, per_thesis }
+    Impacts {
+        best,
+        per_thesis,
+        skipped,
+    }
 }

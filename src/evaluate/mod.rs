@@ -15,13 +15,14 @@ pub mod network;
 #[cfg(test)]
 mod properties;
 pub mod reviews;
+mod split;
 pub mod strength;
 pub mod verdict;
 
 use crate::model::Debate;
 pub use dung::{AttackGraph, Label};
 pub use extensions::Acceptance;
-pub use strength::Settled;
+pub use strength::{Budget, Settled};
 pub use verdict::Verdict;
 
 /// Which extension-based semantics to compute beyond the grounded labelling.
@@ -47,7 +48,13 @@ pub struct Options {
     /// Search steps allowed for preferred or stable acceptance before giving up with
     /// [`Acceptance::TooLarge`] rather than hanging.
     pub search_budget: u64,
+    /// Claim updates allowed to the iteration of cycles (strengths, then impacts) before
+    /// the rest is left undecided and [`Evaluation::iteration`] says so, rather than hanging.
+    pub iteration_budget: u64,
 }
+
+/// The default of [`Options::iteration_budget`]: about a second on a laptop.
+pub const DEFAULT_ITERATION_BUDGET: u64 = 100_000_000;
 
 impl Default for Options {
     fn default() -> Options {
@@ -55,6 +62,7 @@ impl Default for Options {
             semantics: Semantics::Grounded,
             top: 20,
             search_budget: 2_000_000,
+            iteration_budget: DEFAULT_ITERATION_BUDGET,
         }
     }
 }
@@ -99,16 +107,95 @@ pub struct Evaluation {
     pub theses: Vec<ThesisEval>,
     /// Preferred or stable acceptance, when asked for.
     pub extensions: Option<(Semantics, Acceptance)>,
+    /// What the iteration budget allowed.
+    pub iteration: IterationReport,
 }
+
+/// How the iteration of cycles fared against [`Options::iteration_budget`], so that every
+/// output can say which claims were left undecided for lack of it and how to raise it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IterationReport {
+    /// Claim updates allowed.
+    pub limit: u64,
+    /// Claim updates spent.
+    pub used: u64,
+    /// Claims in cycles whose strength was not computed ([`Settled::OverBudget`]).
+    pub unsolved: Vec<usize>,
+    /// Claims whose impact was not computed.
+    pub impacts_skipped: Vec<usize>,
+}
+
+impl IterationReport {
+    /// Whether the budget ran out before everything was computed.
+    pub fn ran_out(&self) -> bool {
+        !self.unsolved.is_empty() || !self.impacts_skipped.is_empty()
+    }
+
+    /// One sentence for the reader when the budget ran out: what was left undecided (the
+    /// first ids of each kind), why, and how to raise the budget. `None` when it sufficed.
+    pub fn note(&self, debate: &Debate) -> Option<String> {
+        if !self.ran_out() {
+            return None;
+        }
+        let ids = |v: &[usize]| {
+            let mut out = v
+                .iter()
+                .take(NOTE_IDS)
+                .map(|&i| debate.claims[i].id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let more = v.len().saturating_sub(NOTE_IDS);
+            if more > 0 {
+                out.push_str(&format!(" and {more} more"));
+            }
+            out
+        };
+        let mut parts = Vec::new();
+        if !self.unsolved.is_empty() {
+            parts.push(format!(
+                "the strength of {} claims in cycles of attacks was left undecided ({})",
+                self.unsolved.len(),
+                ids(&self.unsolved)
+            ));
+        }
+        if !self.impacts_skipped.is_empty() {
+            parts.push(format!(
+                "the impact of {} claims was not computed ({})",
+                self.impacts_skipped.len(),
+                ids(&self.impacts_skipped)
+            ));
+        }
+        Some(format!(
+            "the iteration budget of {} claim updates ran out: {}; a cycle of attacks takes \
+             many rounds to settle, and removing each of its claims recomputes the rest. \
+             Raise it with `--iteration-budget {}`",
+            self.limit,
+            parts.join(", and "),
+            self.limit.saturating_mul(10)
+        ))
+    }
+}
+
+/// How many ids of each kind [`IterationReport::note`] names before it only counts the rest.
+const NOTE_IDS: usize = 5;
 
 /// Evaluates a checked debate. Never fails: cycles that do not settle and searches that are
 /// too large are reported in the result, not as errors.
 pub fn evaluate(debate: &Debate, options: &Options) -> Evaluation {
     let net = network::Network::new(debate);
-    let solved = strength::solve(&net, None);
+    let mut budget = Budget::new(options.iteration_budget);
+    let solved = strength::solve_within(&net, None, &mut budget);
     let attacks = AttackGraph::from_debate(debate);
     let labels = dung::grounded(&attacks);
-    let impacts = impact::impacts(&net, &solved, options.top);
+    let impacts = impact::impacts(&net, &solved, options.top, &mut budget);
+    let iteration = IterationReport {
+        limit: budget.limit,
+        used: budget.used,
+        unsolved: (0..net.len())
+            .filter(|&i| solved.settled[i] == Settled::OverBudget)
+            .collect(),
+        impacts_skipped: impacts.skipped.clone(),
+    };
     let mut claims: Vec<ClaimEval> = (0..debate.claims.len())
         .map(|i| ClaimEval {
             base: net.base(i),
@@ -150,5 +237,6 @@ pub fn evaluate(debate: &Debate, options: &Options) -> Evaluation {
         claims,
         theses,
         extensions,
+        iteration,
     }
 }

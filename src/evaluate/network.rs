@@ -91,6 +91,11 @@ impl<'d> Network<'d> {
     /// times `1 − strength` for each undercutter. `None` when `removed` is one of its
     /// premises: a linked reason missing a premise no longer stands.
     pub fn reason_weight(&self, r: &Reason, s: &[f64], removed: Option<usize>) -> Option<f64> {
+        // Premises are sorted: answering this first keeps the impact of each of 100,000
+        // co-premises from multiplying out the other 99,999 (quadratic: 13 s).
+        if removed.is_some_and(|x| r.premises.binary_search(&x).is_ok()) {
+            return None;
+        }
         let mut w = 1.0;
         for &p in &r.premises {
             if Some(p) == removed {
@@ -147,7 +152,7 @@ pub fn aggregate(values: impl IntoIterator<Item = f64>) -> f64 {
 
 /// Strongly connected components of `edges` (claim → what it depends on), in an order
 /// where every component comes after the components it depends on.
-fn tarjan(edges: &[Vec<usize>]) -> (Vec<Vec<usize>>, Vec<usize>) {
+pub(crate) fn tarjan(edges: &[Vec<usize>]) -> (Vec<Vec<usize>>, Vec<usize>) {
     const UNSEEN: usize = usize::MAX;
     let n = edges.len();
     let mut index = vec![UNSEEN; n];

@@ -191,7 +191,7 @@ proptest! {
     fn impact_equals_a_full_re_evaluation(d in debates()) {
         let net = Network::new(&d);
         let solved = solve(&net, None);
-        let im = impacts(&net, &solved, usize::MAX);
+        let im = impacts(&net, &solved, usize::MAX, &mut super::strength::Budget::unlimited());
         let (thesis, ref list) = im.per_thesis[0];
         prop_assume!(solved.settled[thesis].is_final());
         let tolerance = if acyclic(&net) { 1e-9 } else { 1e-6 };

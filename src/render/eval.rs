@@ -126,8 +126,16 @@ impl Renderer for EvalJson {
             };
             semantics[name] = acceptance_json(acceptance, &id);
         }
+        let it = &ev.iteration;
         let value = json!({
             "reviews_used": d.settings.reviews,
+            "iteration": {
+                "limit": it.limit,
+                "used": it.used,
+                "ran_out": it.ran_out(),
+                "unsolved": ids(&it.unsolved),
+                "impacts_skipped": ids(&it.impacts_skipped),
+            },
             "theses": theses,
             "claims": claims,
             "semantics": semantics,
@@ -200,6 +208,9 @@ impl Renderer for EvalTable {
         let unsettled = ev.claims.iter().filter(|c| c.strength.is_none()).count();
         if unsettled > 0 {
             let _ = writeln!(out, "{}: {unsettled}", words.unsettled);
+        }
+        if let Some(note) = ev.iteration.note(ctx.debate) {
+            let _ = writeln!(out, "note: {note}");
         }
         for t in &ev.theses {
             impacts(ctx, t, &words, &mut out);

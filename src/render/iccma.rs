@@ -5,7 +5,8 @@
 //! `i + 1`), then one `# N id` comment per argument naming its claim, then one `a b` line per
 //! attack (`a` attacks `b`), sorted. Attacks are exactly those of
 //! [`AttackGraph::from_debate`], which the grounded labelling and the preferred and stable
-//! search use: `opposes`, and an undercut attacking the claim whose link it cuts.
+//! search use: `opposes`, and an undercut attacking the claim whose link it cuts (none when
+//! the claim has no link to cut, as for an undercut of an undercut).
 //!
 //! The ICCMA 2023 rules (<https://iccma2023.github.io/rules.html#input-format>) make the
 //! `p af` line the first line of the file and allow lines starting with `#` as comments;
@@ -79,6 +80,25 @@ mod tests {
             text,
             "p af 5\n# 1 t\n# 2 a\n# 3 o\n# 4 r\n# 5 u\n3 1\n3 4\n4 3\n5 2\n"
         );
+    }
+
+    #[test]
+    fn an_undercut_of_an_undercut_attacks_nothing() {
+        let t = Claim::new("t", Kind::Thesis, Text::single("en", "t"));
+        let mut a = Claim::new("a", Kind::Claim, Text::single("en", "a"));
+        a.supports = vec!["t".into()];
+        let mut u = Claim::new("u", Kind::Claim, Text::single("en", "u"));
+        u.undercuts = vec!["a".into()];
+        let mut uu = Claim::new("uu", Kind::Claim, Text::single("en", "uu"));
+        uu.undercuts = vec!["u".into()];
+        let d = Debate::new(
+            Text::default(),
+            vec!["en".into()],
+            vec![],
+            vec![t, a, u, uu],
+        );
+        let text = String::from_utf8(Iccma.render(&RenderContext::new(&d)).unwrap()).unwrap();
+        assert_eq!(text, "p af 4\n# 1 t\n# 2 a\n# 3 u\n# 4 uu\n3 2\n");
     }
 
     #[test]

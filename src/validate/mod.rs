@@ -111,6 +111,7 @@ pub fn validate_read(
         .collect();
     rules::references(&raws, &index, diags);
     rules::support_cycles(&raws, &kept, &index, diags);
+    rules::co_premise_cycles(&raws, &kept, &index, diags);
     let texts = sources::read_sources(&loaded.root, &config, diags);
     let statuses = sources::check_quotes(&raws, &config, &texts, diags);
     lint_sources(&config, &raws, diags);

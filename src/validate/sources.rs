@@ -4,7 +4,10 @@ use super::claims::RawClaim;
 use super::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::{Kind, QuoteStatus};
-use crate::quotes::{QuoteMatch, SourceText, find_quote, find_quotes};
+use crate::quotes::{
+    DEFAULT_SEARCH_BUDGET, QuoteMatch, SearchBudget, SourceText, closest_passage, find_quote,
+    find_quotes_within,
+};
 use std::collections::HashMap;
 use std::path::{Component, Path};
 
@@ -177,6 +180,17 @@ pub fn check_quotes(
                     diags.push(d);
                     QuoteStatus::NotFound
                 }
+                QuoteMatch::NotSearched => {
+                    diags.push(
+                        Diagnostic::error("quote-not-found", format!("the quote of `{}` is not in source `{}`", c.id.value, source.value))
+                            .at(&c.file, quote.pos)
+                            .label("not found verbatim (after normalising Unicode and white space)")
+                            .help(format!(
+                                "copy the words exactly from the source document; no closest passage was looked for, because the search for them (at most {DEFAULT_SEARCH_BUDGET} characters compared in one run) was spent on the quotes not found before this one: fix those first"
+                            )),
+                    );
+                    QuoteStatus::NotFound
+                }
             }
         })
         .collect()
@@ -184,7 +198,10 @@ pub fn check_quotes(
 
 /// The quote match of every claim with a quote from a local source, `None` for the others.
 /// Quotes are grouped by source and each group is matched in one pass over the source
-/// ([`find_quotes`]), split across the cores when it is big.
+/// ([`find_quotes_within`]), split across the cores when it is big. Closest passages for the
+/// quotes not found are then looked for in file order, each distinct quote of a source once,
+/// while the run's [`SearchBudget`] lasts; deciding which in one sequential pass keeps the
+/// diagnostics the same from run to run whatever the threads do.
 fn match_all(
     raws: &[RawClaim],
     known: &HashMap<&str, bool>,
@@ -204,19 +221,52 @@ fn match_all(
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut out: Vec<Option<QuoteMatch>> = vec![None; raws.len()];
+    let mut source_of: Vec<Option<&str>> = vec![None; raws.len()];
+    let nothing = SearchBudget::new(0);
     for (source, group) in groups {
         let text = &texts[source];
         let quotes: Vec<&str> = group.iter().map(|&(_, q)| q).collect();
         // One automaton per part: a big group is split across the cores.
         let chunk = quotes.len().div_ceil(threads).max(2_000);
         let parts: Vec<&[&str]> = quotes.chunks(chunk).collect();
-        let matches: Vec<QuoteMatch> = crate::par::map(&parts, 2, |part| find_quotes(text, part))
-            .into_iter()
-            .flatten()
-            .collect();
+        let matches: Vec<QuoteMatch> =
+            crate::par::map(&parts, 2, |part| find_quotes_within(text, part, &nothing))
+                .into_iter()
+                .flatten()
+                .collect();
         for ((i, _), m) in group.into_iter().zip(matches) {
             out[i] = Some(m);
+            source_of[i] = Some(source);
         }
+    }
+    // Which quotes not found get a closest passage: in file order, until the budget is spent.
+    let budget = SearchBudget::new(DEFAULT_SEARCH_BUDGET);
+    let mut first_of: HashMap<(&str, String), usize> = HashMap::new();
+    let mut jobs: Vec<usize> = Vec::new();
+    let mut same_as: Vec<(usize, usize)> = Vec::new();
+    for (i, m) in out.iter().enumerate() {
+        let (Some(QuoteMatch::NotSearched), Some(source)) = (m, source_of[i]) else {
+            continue;
+        };
+        let quote = raws[i].quote.as_ref().map_or("", |q| q.value.as_str());
+        let key = (source, crate::quotes::normalise(quote));
+        if let Some(&j) = first_of.get(&key) {
+            same_as.push((i, j));
+        } else if budget.take(texts[source].closest_cost(&key.1)) {
+            first_of.insert(key, i);
+            jobs.push(i);
+        }
+    }
+    let found: Vec<QuoteMatch> = crate::par::map(&jobs, 2, |&i| {
+        let quote = raws[i].quote.as_ref().map_or("", |q| q.value.as_str());
+        let source = source_of[i].unwrap_or_default();
+        closest_passage(&texts[source], quote)
+    });
+    for (&i, m) in jobs.iter().zip(found) {
+        out[i] = Some(m);
+    }
+    for (i, j) in same_as {
+        out[i] = out[j].clone();
     }
     out
 }

@@ -22,6 +22,10 @@ const ERROR_CASES: &[(&str, &[&str])] = &[
     ("unknown-id", &["unknown-id", "unknown-id"]),
     ("self-reference", &["self-reference", "self-reference"]),
     ("support-cycle", &["support-cycle"]),
+    (
+        "co-premise-cycle",
+        &["co-premise-cycle", "co-premise-cycle"],
+    ),
     ("unknown-source", &["unknown-source"]),
     ("quote-not-found", &["quote-not-found", "quote-not-found"]),
     ("no-thesis", &["no-thesis"]),
@@ -121,6 +125,44 @@ fn support_cycles_are_named() {
         msg.contains("a → c → b → a")
             || msg.contains("c → b → a → c")
             || msg.contains("b → a → c → b"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_co_premise_that_is_its_own_conclusion_is_located_at_its_with_entry() {
+    let (code, json) = check_json("co-premise-cycle");
+    assert_eq!(code, 1);
+    let errors = json["errors"].as_array().unwrap();
+    let direct = &errors[0];
+    assert_eq!(direct["code"], "co-premise-cycle");
+    assert_eq!(
+        (direct["line"].as_u64(), direct["column"].as_u64()),
+        (Some(7), Some(53))
+    );
+    assert!(
+        direct["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("`t` is a co-premise of `wt` and also the claim"),
+        "{direct}"
+    );
+    assert!(
+        direct["help"]
+            .as_str()
+            .unwrap()
+            .contains("remove `t` from `with:`")
+    );
+    let through = &errors[1];
+    assert_eq!(
+        (through["line"].as_u64(), through["column"].as_u64()),
+        (Some(16), Some(12))
+    );
+    let msg = through["message"].as_str().unwrap();
+    assert!(
+        msg.starts_with("`y` is a co-premise of `x`, but what they support leads back to `y`")
+            && msg.contains("`z`")
+            && msg.contains("`y`"),
         "{msg}"
     );
 }

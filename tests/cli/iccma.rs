@@ -208,3 +208,41 @@ fn preferred_and_stable_agree_with_brute_force_on_the_exported_graph() {
         }
     }
 }
+
+#[test]
+fn an_undercut_of_an_undercut_is_warned_and_has_no_effect() {
+    let dir = "tests/fixtures/undercut-of-undercut";
+    let (code, check) = super::check_json("undercut-of-undercut");
+    assert_eq!(code, 0);
+    let warnings = super::codes(&check, "warnings");
+    assert!(
+        warnings.contains(&"undercut-without-link".to_string()),
+        "{warnings:?}"
+    );
+    let r = run(&["export", dir, "--format", "iccma"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (_, names, attacks) = parse(&r.stdout);
+    let named: Vec<(&str, &str)> = attacks
+        .iter()
+        .map(|&(a, b)| (names[a - 1].as_str(), names[b - 1].as_str()))
+        .collect();
+    assert_eq!(named, vec![("u", "a")]);
+    // Labels and strengths are those of the same debate without `uu`.
+    let eval = run(&["eval", dir, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&eval.stdout).unwrap();
+    let claim = |id: &str| {
+        json["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(claim("u")["label"], "in");
+    assert_eq!(claim("u")["strength"], 0.6);
+    assert_eq!(claim("a")["label"], "out");
+    // t = 0.5 + 0.5 · 0.8 · (1 − 0.6) = 0.66; uu moves nothing.
+    assert_eq!(claim("t")["strength"], 0.66);
+    assert_eq!(claim("uu")["impact"], 0.0);
+}

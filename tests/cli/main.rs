@@ -2,6 +2,7 @@
 
 mod aif;
 mod argdown;
+mod blowups;
 mod check;
 mod conventions;
 mod corpus;

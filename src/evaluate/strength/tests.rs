@@ -162,7 +162,15 @@ fn unsettled_values_are_withheld_downstream() {
     let mut values = vec![0.5, 0.5];
     let mut settled = vec![Settled::Exact, Settled::Oscillating];
     let k = net.component_of[0];
-    solve_component(&net, k, &mut values, &mut settled, None);
+    solve_component(
+        &net,
+        k,
+        &mut values,
+        &mut settled,
+        None,
+        &mut Budget::unlimited(),
+        true,
+    );
     assert_eq!(settled[0], Settled::Unsettled);
     let s = Solved { values, settled };
     assert_eq!(s.strength(0), None);
@@ -185,7 +193,7 @@ fn impact_is_the_change_when_a_claim_is_removed() {
     let net = Network::new(&d);
     let solved = solve(&net, None);
     assert!(close(solved.values[0], 0.6875));
-    let im = impacts(&net, &solved, 10);
+    let im = impacts(&net, &solved, 10, &mut Budget::unlimited());
     // Without a (and so without e's effect): vs = 0.5 = va, t = 0.5.
     assert!(close(im.best[1].unwrap().1, 0.1875));
     // Without o: t = 0.5 + 0.5·0.875 = 0.9375.
@@ -209,7 +217,7 @@ fn removing_a_co_premise_drops_its_whole_linked_reason() {
     ]);
     let net = Network::new(&d);
     let solved = solve(&net, None);
-    let im = impacts(&net, &solved, 10);
+    let im = impacts(&net, &solved, 10, &mut Budget::unlimited());
     assert!(close(im.best[2].unwrap().1, 0.2));
     assert!(close(im.best[1].unwrap().1, 0.2));
 }
@@ -230,7 +238,7 @@ fn impact_through_a_cycle_matches_a_full_re_evaluation() {
     ]);
     let net = Network::new(&full);
     let solved = solve(&net, None);
-    let im = impacts(&net, &solved, 10);
+    let im = impacts(&net, &solved, 10, &mut Budget::unlimited());
     let reference = strengths(&without_e).values[0];
     let delta = im.best[3].map_or(0.0, |(_, x)| x);
     assert!(

@@ -29,6 +29,8 @@ pub(super) struct EvalView {
     undecided_claims: Vec<UndecidedView>,
     /// The plain statement that reviews fed the numbers, when they did.
     reviews_note: Option<&'static str>,
+    /// What was left undecided when the iteration budget ran out, and how to raise it.
+    budget_note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -194,6 +196,10 @@ pub(super) fn eval_view(b: &Builder<'_, '_>) -> Option<EvalView> {
         undecided: undecided_claims.len(),
         undecided_claims,
         reviews_note: settings.reviews.then(|| vocab::reviews_feed_note(lang)),
+        budget_note: ev
+            .iteration
+            .note(b.d)
+            .map(|n| format!("{}{}", n[..1].to_uppercase(), &n[1..])),
     })
 }
 

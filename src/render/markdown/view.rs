@@ -13,6 +13,12 @@ use serde::Serialize;
 /// square of the chain's length; deeper claims stay at this indentation and show their level.
 pub(super) const MAX_LIST_DEPTH: usize = 8;
 
+/// How many co-premises (or premises of an undercut link) one entry names before it only
+/// counts the rest. Every premise of a linked reason is an entry of its own beside the others,
+/// so naming the whole group at each of them would make the report grow with the square of
+/// the group (5,000 co-premises: 640 MB); the reader finds the full group as its siblings.
+pub(super) const MAX_LISTED_PREMISES: usize = 8;
+
 /// The whole context of the report template.
 #[derive(Serialize)]
 pub(super) struct ReportView<'a> {
@@ -83,7 +89,10 @@ struct EntryView {
     line: usize,
     location: String,
     parent: Option<LinkView>,
+    /// At most [`MAX_LISTED_PREMISES`] of the other premises of the reason it is part of.
     co_premises: Vec<LinkView>,
+    /// How many co-premises `co_premises` leaves out.
+    co_premises_more: usize,
     undercut_by: Vec<LinkView>,
     attacks: Option<AttackView>,
     undercuts: Vec<LinkView>,
@@ -120,7 +129,10 @@ struct ReasonView {
 /// What an undercutter attacks: the link from these premises to this conclusion.
 #[derive(Serialize)]
 struct AttackView {
+    /// At most [`MAX_LISTED_PREMISES`] of them.
     premises: Vec<LinkView>,
+    /// How many premises `premises` leaves out.
+    premises_more: usize,
     conclusion: LinkView,
 }
 
@@ -216,6 +228,22 @@ impl Builder<'_, '_> {
         v.iter().map(|&i| self.link(i)).collect()
     }
 
+    /// The first [`MAX_LISTED_PREMISES`] of `v` other than `except`, and how many are left.
+    fn capped_links(&self, v: &[usize], except: Option<usize>) -> (Vec<LinkView>, usize) {
+        let shown: Vec<LinkView> = v
+            .iter()
+            .copied()
+            .filter(|&p| Some(p) != except)
+            .take(MAX_LISTED_PREMISES)
+            .map(|i| self.link(i))
+            .collect();
+        // Counted, not walked: walking the rest at each of 100,000 co-premises is quadratic.
+        // Premises are sorted, so finding `except` among them is a binary search.
+        let others = v.len() - usize::from(except.is_some_and(|e| v.binary_search(&e).is_ok()));
+        let more = others.saturating_sub(shown.len());
+        (shown, more)
+    }
+
     fn source_ref(&self, s: &Source) -> SourceRef {
         SourceRef {
             id: s.id.clone(),
@@ -237,49 +265,50 @@ impl Builder<'_, '_> {
         let d = self.d;
         let c = &d.claims[claim];
         let text_lang = shown_lang(c, &self.ctx.lang, &d.languages);
-        let (role, marker, parent, co_premises, undercut_by, attacks) = match link {
-            Link::Root => {
-                let role = if c.kind == Kind::Thesis {
-                    "thesis"
-                } else {
-                    "root"
-                };
-                (role, "", None, vec![], vec![], None)
-            }
-            Link::Premise(ri) => {
-                let r = &d.reasons()[ri];
-                let (role, marker) = match r.role {
-                    ReasonRole::Support => ("support", "+"),
-                    ReasonRole::Objection => ("objection", "−"),
-                    ReasonRole::Rebuttal => ("rebuttal", "↩"),
-                };
-                let others: Vec<usize> =
-                    r.premises.iter().copied().filter(|&p| p != claim).collect();
-                (
-                    role,
-                    marker,
-                    Some(self.link(r.conclusion)),
-                    self.links(&others),
-                    self.links(&r.undercutters),
-                    None,
-                )
-            }
-            Link::Undercut(ri) => {
-                let r = &d.reasons()[ri];
-                let attack = AttackView {
-                    premises: self.links(&r.premises),
-                    conclusion: self.link(r.conclusion),
-                };
-                (
-                    "undercut",
-                    "⊘",
-                    Some(self.link(r.conclusion)),
-                    vec![],
-                    vec![],
-                    Some(attack),
-                )
-            }
-        };
+        let (role, marker, parent, (co_premises, co_premises_more), undercut_by, attacks) =
+            match link {
+                Link::Root => {
+                    let role = if c.kind == Kind::Thesis {
+                        "thesis"
+                    } else {
+                        "root"
+                    };
+                    (role, "", None, (vec![], 0), vec![], None)
+                }
+                Link::Premise(ri) => {
+                    let r = &d.reasons()[ri];
+                    let (role, marker) = match r.role {
+                        ReasonRole::Support => ("support", "+"),
+                        ReasonRole::Objection => ("objection", "−"),
+                        ReasonRole::Rebuttal => ("rebuttal", "↩"),
+                    };
+                    (
+                        role,
+                        marker,
+                        Some(self.link(r.conclusion)),
+                        self.capped_links(&r.premises, Some(claim)),
+                        self.links(&r.undercutters),
+                        None,
+                    )
+                }
+                Link::Undercut(ri) => {
+                    let r = &d.reasons()[ri];
+                    let (premises, premises_more) = self.capped_links(&r.premises, None);
+                    let attack = AttackView {
+                        premises,
+                        premises_more,
+                        conclusion: self.link(r.conclusion),
+                    };
+                    (
+                        "undercut",
+                        "⊘",
+                        Some(self.link(r.conclusion)),
+                        (vec![], 0),
+                        vec![],
+                        Some(attack),
+                    )
+                }
+            };
         let mut supporters = Vec::new();
         let mut objections = Vec::new();
         let mut rebuttals = Vec::new();
@@ -357,6 +386,7 @@ impl Builder<'_, '_> {
             location: location(&c.origin.file, c.origin.line),
             parent,
             co_premises,
+            co_premises_more,
             undercut_by,
             attacks,
             undercuts,
