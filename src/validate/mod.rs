@@ -347,6 +347,11 @@ fn lint_claims(
     }
 }
 
+/// Most conclusions a claim with co-premises may name. Each conclusion is a reason of its
+/// own that repeats every co-premise, so without a limit a few hundred ids in one file
+/// become hundreds of thousands of links in every output.
+pub const MAX_LINKED_CONCLUSIONS: usize = 8;
+
 /// Runs `check` over the claims `0..n` split into one range per core, each collecting its
 /// problems in a list of its own; the lists are appended in claim order. Below a few
 /// thousand claims threads cost more than they save, so it runs in place.
@@ -395,6 +400,31 @@ fn lint_relations(
             )
             .at(&raw.file, target.pos)
             .help("a claim speaks either for or against another; split it into two claims"),
+        );
+    }
+    let conclusions = raw.supports.len() + raw.opposes.len();
+    if !raw.with.is_empty() && conclusions > MAX_LINKED_CONCLUSIONS {
+        let ninth = raw
+            .supports
+            .iter()
+            .chain(&raw.opposes)
+            .nth(MAX_LINKED_CONCLUSIONS)
+            .map_or(raw.with[0].pos, |t| t.pos);
+        diags.push(
+            Diagnostic::error(
+                "too-many-conclusions",
+                format!(
+                    "claim `{}` has co-premises and {conclusions} conclusions; at most \
+                     {MAX_LINKED_CONCLUSIONS} are allowed",
+                    claim.id
+                ),
+            )
+            .at(&raw.file, ninth)
+            .label("one conclusion too many")
+            .help(
+                "each conclusion is a separate reason that repeats all the co-premises; \
+                 give each group of co-premises the one conclusion they argue for together",
+            ),
         );
     }
     if !raw.with.is_empty() && claim.supports.is_empty() && claim.opposes.is_empty() {
