@@ -11,7 +11,7 @@
 //! relations are deduplicated with a set, so the work is linear in the file.
 
 use super::aif_json::{Doc, Object};
-use super::{Imported, UniqueIds, write};
+use super::{Imported, UniqueIds};
 use crate::diagnostics::did_you_mean;
 use crate::error::{Error, Result};
 use crate::model::{Claim, Kind, Source, Text, is_language_code, suggest_language_code};
@@ -225,18 +225,9 @@ pub fn import(text: &str, name: &str) -> Result<Imported> {
         langs.check_text(&s.title, || format!("the title of source `{}`", s.id));
     }
     langs.into_result(name)?;
-    let count = claims.len();
-    Ok(Imported {
-        files: vec![
-            (
-                "claimmap.yaml".into(),
-                write::config(&title, &languages, &sources, name),
-            ),
-            ("claims.yaml".into(), write::claims(&claims, name)),
-        ],
-        warnings,
-        claims: count,
-    })
+    Ok(Imported::debate(
+        &title, &languages, &sources, &claims, warnings, name,
+    ))
 }
 
 /// The claim made from I-node `n`, with a unique id.

@@ -11,7 +11,7 @@
 //! work is linear in the document.
 
 use super::spans::{Origin, get, parse_embedded, pos_in_line, to_json};
-use super::{Imported, MAX_SHOWN, Refused, UniqueIds, write};
+use super::{Imported, MAX_SHOWN, Refused, UniqueIds};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::yaml::{Node, Value as Yaml};
 use crate::model::{Claim, Kind, Source, Text, is_language_code};
@@ -461,18 +461,9 @@ pub fn import(source_text: &str, name: &str) -> Result<Imported, Refused> {
         .and_then(Value::as_array)
         .map(|l| l.iter().filter_map(super::aif::source).collect())
         .unwrap_or_default();
-    let count = claims.len();
-    Ok(Imported {
-        files: vec![
-            (
-                "claimmap.yaml".into(),
-                write::config(&title, &languages, &sources, name),
-            ),
-            ("claims.yaml".into(), write::claims(&claims, name)),
-        ],
-        warnings,
-        claims: count,
-    })
+    Ok(Imported::debate(
+        &title, &languages, &sources, &claims, warnings, name,
+    ))
 }
 
 /// Restores the exporter's `{…}` data; returns whether it named the claim's kind.

@@ -20,6 +20,31 @@ pub struct Imported {
     pub claims: usize,
 }
 
+impl Imported {
+    /// A new debate folder: `claimmap.yaml` and one `claims.yaml`, both written by
+    /// [`write`], which quotes everything it embeds; `origin` names the imported file.
+    pub fn debate(
+        title: &crate::model::Text,
+        languages: &[String],
+        sources: &[crate::model::Source],
+        claims: &[crate::model::Claim],
+        warnings: Vec<String>,
+        origin: &str,
+    ) -> Imported {
+        Imported {
+            files: vec![
+                (
+                    "claimmap.yaml".into(),
+                    write::config(title, languages, sources, origin),
+                ),
+                ("claims.yaml".into(), write::claims(claims, origin)),
+            ],
+            warnings,
+            claims: claims.len(),
+        }
+    }
+}
+
 /// Why an import was refused: the problems found, each located, and how many there were.
 #[derive(Debug)]
 pub struct Refused {
