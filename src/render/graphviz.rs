@@ -12,6 +12,15 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
+/// Set once a layout ran out of time: the same debate's other layouts in this run (the
+/// page's second language, map.svg) would take as long, so `build` stops asking Graphviz.
+static TIMED_OUT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether a Graphviz layout of this run has already run out of time.
+pub fn timed_out() -> bool {
+    TIMED_OUT.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// What to install to get `dot` and a font that shapes Bengali, shown whenever it is missing.
 pub const INSTALL_HINT: &str = "install Graphviz and a Bengali font: \
 `apt-get install graphviz fonts-lohit-beng-bengali` (Debian/Ubuntu) or `brew install graphviz` \
@@ -179,6 +188,7 @@ fn run_with_timeout(
                 // Best effort: the process may have ended in the meantime.
                 let _ = child.kill();
                 let _ = child.wait();
+                TIMED_OUT.store(true, std::sync::atomic::Ordering::Relaxed);
                 return Err(Error::Tool {
                     message: format!(
                         "Graphviz `{program}` did not finish within {:.1} s; draw a part of \

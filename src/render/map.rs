@@ -127,11 +127,37 @@ pub fn render_build_svg(
     timeout: Option<Duration>,
 ) -> Result<MapOutput> {
     let visible = ctx.visible_count();
+    let out_of_time = || MapOutput {
+        bytes: placeholder_svg(&format!(
+            "Graphviz could not lay out these {visible} claims in time; draw a part of the map \
+             (claimmap map --focus ID --depth N) or allow more time (--layout-timeout)"
+        ))
+        .into_bytes(),
+        note: Some(format!(
+            "Graphviz did not finish the map's layout within the time limit, so map.svg and \
+             the page's map are placeholders; the other outputs are complete. Draw a part \
+             with `claimmap map --focus ID --depth N`, or allow more time with \
+             --layout-timeout SECONDS (now {})",
+            timeout.map_or("none".to_string(), |t| format!("{} s", t.as_secs()))
+        )),
+    };
+    if graphviz::timed_out() {
+        return Ok(out_of_time());
+    }
     if visible <= layout::EMBEDDED_MAX_CLAIMS || graphviz::dot_available() {
-        return lay_out(ctx, dot_source, ImageFormat::Svg, timeout);
+        return match lay_out(ctx, dot_source, ImageFormat::Svg, timeout) {
+            // A hostile or just huge debate must not cost the whole build: the report, the
+            // page's text and the exports do not need the drawing.
+            Err(_) if graphviz::timed_out() => Ok(out_of_time()),
+            other => other,
+        };
     }
     Ok(MapOutput {
-        bytes: placeholder_svg(visible).into_bytes(),
+        bytes: placeholder_svg(&format!(
+            "This map has {visible} claims, too many for the built-in layout; install Graphviz \
+             (apt-get install graphviz fonts-lohit-beng-bengali) and run claimmap build again"
+        ))
+        .into_bytes(),
         note: Some(format!(
             "Graphviz `dot` not found and the map has {visible} claims, more than the built-in \
              layout draws ({}), so map.svg is only a placeholder; {INSTALL_HINT}",
@@ -140,13 +166,9 @@ pub fn render_build_svg(
     })
 }
 
-/// A small valid SVG that says the map could not be drawn without Graphviz.
-fn placeholder_svg(claims: usize) -> String {
-    let message = format!(
-        "This map has {claims} claims, too many for the built-in layout; install Graphviz \
-         (apt-get install graphviz fonts-lohit-beng-bengali) and run claimmap build again"
-    );
-    let escaped = super::layout::escape_xml(&message);
+/// A small valid SVG that says why the map could not be drawn.
+fn placeholder_svg(message: &str) -> String {
+    let escaped = super::layout::escape_xml(message);
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1300\" height=\"60\" \
@@ -163,10 +185,9 @@ mod tests {
 
     #[test]
     fn placeholder_is_a_small_svg_with_the_message() {
-        let svg = placeholder_svg(400);
+        let svg = placeholder_svg("This map has 400 <claims> & more");
         assert!(svg.contains("<svg") && svg.trim_end().ends_with("</svg>"));
-        assert!(svg.contains("This map has 400 claims"));
-        assert!(svg.contains("apt-get install graphviz"));
+        assert!(svg.contains("This map has 400 &lt;claims&gt; &amp; more"));
     }
 
     #[test]

@@ -237,7 +237,7 @@ fn slow_dot() -> tempfile::TempDir {
 }
 
 #[test]
-fn layout_timeout_stops_graphviz_in_map_and_build() {
+fn layout_timeout_stops_graphviz_in_map_and_only_the_drawing_in_build() {
     if !Path::new("/bin/sleep").exists() {
         eprintln!("skipped: no /bin/sleep");
         return;
@@ -271,12 +271,18 @@ fn layout_timeout_stops_graphviz_in_map_and_build() {
         .arg(out_dir.path())
         .output()
         .unwrap();
-    assert_eq!(build.status.code(), Some(2), "{}", stderr(&build));
+    // `build` still writes every output: the drawing is a placeholder that says why, and
+    // Graphviz is asked once, not again for each language and for map.svg.
+    assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
     assert!(
-        stderr(&build).contains("did not finish"),
+        stderr(&build).contains("did not finish") && stderr(&build).contains("--layout-timeout"),
         "{}",
         stderr(&build)
     );
+    let svg = std::fs::read_to_string(out_dir.path().join("map.svg")).unwrap();
+    assert!(svg.contains("could not lay out"), "{svg}");
+    let report = std::fs::read_to_string(out_dir.path().join("report.md")).unwrap();
+    assert!(report.contains("Tiny debate"));
     assert!(start.elapsed().as_secs() < 30);
     for cmd in ["map", "build"] {
         let help = run(&[cmd, "--help"]);
