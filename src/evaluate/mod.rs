@@ -15,7 +15,6 @@ pub mod network;
 #[cfg(test)]
 mod properties;
 pub mod reviews;
-mod split;
 pub mod strength;
 pub mod verdict;
 

@@ -9,6 +9,9 @@
 //! A component that does not settle is reported as such and its strengths are withheld.
 
 use super::network::Network;
+
+/// Impact in a cycle: the cycle without one claim, split into what still cycles.
+mod split;
 use serde::Serialize;
 
 /// A cyclic component has converged when one more update moves no claim by more than this.
@@ -145,7 +148,7 @@ pub fn solve_component(
 ) {
     let component = &net.components[k];
     if let Some(r) = removed.filter(|&r| net.cyclic[k] && net.component_of[r] == k) {
-        super::split::solve_without(net, k, r, values, settled, budget, unsettled_yet);
+        split::solve_without(net, k, r, values, settled, budget, unsettled_yet);
         return;
     }
     let inherited = unsettled_yet && inherits_unsettled(net, k, component, settled);

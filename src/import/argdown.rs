@@ -160,7 +160,7 @@ fn check_text_keys(node: &Node, origin: Origin, file: &str, errors: &mut Vec<Dia
         for (key, _) in entries {
             if !is_language_code(&key.name) {
                 errors.push(
-                    crate::validate::config::invalid_language(&key.name)
+                    crate::validate::fields::invalid_language(&key.name)
                         .at(file, origin.place(key.pos)),
                 );
             }
@@ -249,7 +249,7 @@ fn languages(front: Option<&Node>, file: &str, errors: &mut Vec<Diagnostic>) -> 
             codes.push(code.clone());
         } else {
             errors.push(
-                crate::validate::config::invalid_language(code).at(file, origin.place(item.pos)),
+                crate::validate::fields::invalid_language(code).at(file, origin.place(item.pos)),
             );
         }
     }

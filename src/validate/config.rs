@@ -65,7 +65,7 @@ pub fn read(file: Option<&LoadedFile>, r: &mut Reader<'_>) -> Config {
                 list.push(code.value);
             } else {
                 r.diags
-                    .push(invalid_language(&code.value).at(r.file, code.pos));
+                    .push(super::fields::invalid_language(&code.value).at(r.file, code.pos));
             }
         }
         if !declared {
@@ -196,30 +196,6 @@ fn read_settings(node: &crate::load::yaml::Node, r: &mut Reader<'_>) -> EvalSett
         }
     }
     settings
-}
-
-/// The error for a language code that is not shaped like a BCP 47 tag (`en`, `bn`,
-/// `en-US`), with the obvious repair when there is one (`en_US` → `en-US`).
-pub(crate) fn invalid_language(code: &str) -> Diagnostic {
-    let help = match crate::model::suggest_language_code(code) {
-        Some(fixed) => format!("did you mean `{fixed}`?"),
-        None => "a language code is a BCP 47 tag: two or three letters (`en`, `bn`), then \
-                 optional `-` subtags (`en-US`, `zh-Hant`)"
-            .to_string(),
-    };
-    Diagnostic::error(
-        "invalid-language",
-        format!("{} is not a language code", shown(code)),
-    )
-    .help(help)
-}
-
-/// A malformed code for a message: quoted with its control characters, quotes and bidi
-/// overrides escaped (it is hostile input, shown on a terminal), and cut after 40 characters.
-fn shown(code: &str) -> String {
-    let cut: String = code.chars().take(40).collect();
-    let more = if cut.len() < code.len() { "…" } else { "" };
-    format!("{:?}{more}", cut)
 }
 
 fn unknown_keyword(what: &str, value: &str, names: &[&str]) -> Diagnostic {

@@ -228,7 +228,7 @@ impl Reader<'_> {
                 let mut map = Text::with_capacity(entries.len());
                 for (lang, value) in entries {
                     if !crate::model::is_language_code(&lang.name) {
-                        let d = super::config::invalid_language(&lang.name).at(self.file, lang.pos);
+                        let d = invalid_language(&lang.name).at(self.file, lang.pos);
                         self.diags.push(d);
                         continue;
                     }
@@ -266,6 +266,30 @@ pub fn get<'n>(entries: &'n [(Key, Node)], key: &str) -> Option<&'n Node> {
         .iter()
         .find(|(k, _)| &*k.name == key)
         .map(|(_, v)| v)
+}
+
+/// The error for a language code that is not shaped like a BCP 47 tag (`en`, `bn`,
+/// `en-US`), with the obvious repair when there is one (`en_US` → `en-US`).
+pub(crate) fn invalid_language(code: &str) -> Diagnostic {
+    let help = match crate::model::suggest_language_code(code) {
+        Some(fixed) => format!("did you mean `{fixed}`?"),
+        None => "a language code is a BCP 47 tag: two or three letters (`en`, `bn`), then \
+                 optional `-` subtags (`en-US`, `zh-Hant`)"
+            .to_string(),
+    };
+    Diagnostic::error(
+        "invalid-language",
+        format!("{} is not a language code", shown(code)),
+    )
+    .help(help)
+}
+
+/// A malformed code for a message: quoted with its control characters, quotes and bidi
+/// overrides escaped (it is hostile input, shown on a terminal), and cut after 40 characters.
+fn shown(code: &str) -> String {
+    let cut: String = code.chars().take(40).collect();
+    let more = if cut.len() < code.len() { "…" } else { "" };
+    format!("{:?}{more}", cut)
 }
 
 #[cfg(test)]

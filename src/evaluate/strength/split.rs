@@ -4,8 +4,8 @@
 //! 1,000 take minutes. The rest of the component is split into its own strongly connected
 //! parts, in evaluation order, and only the parts that are still cycles are iterated.
 
-use super::network::{Network, tarjan};
-use super::strength::{Budget, Settled, inherits_unsettled, iterate};
+use super::{Budget, Settled, inherits_unsettled, iterate};
+use crate::evaluate::network::{Network, tarjan};
 
 /// What re-splitting a cycle costs per claim, in claim updates of the [`Budget`]: finding
 /// the parts and recomputing each claim exactly costs about this many iteration steps.
@@ -18,7 +18,7 @@ const SPLIT_UNITS: u64 = 50;
 /// premise of, in place. `removed` keeps its value and how it settled; nothing reads it.
 /// When the budget cannot pay for the split, the rest of the component is
 /// [`Settled::OverBudget`].
-pub(super) fn solve_without(
+pub(crate) fn solve_without(
     net: &Network<'_>,
     k: usize,
     removed: usize,
