@@ -79,8 +79,8 @@ pub struct EvalArgs {
     /// Leave out strengths, labels and verdicts (the map and report as before evaluation).
     #[arg(long)]
     pub no_eval: bool,
-    /// Claim updates allowed to the iteration of cycles of attacks before their strengths
-    /// and impacts are left undecided (with a note saying which).
+    /// Steps (a claim or a link read once) allowed to the iteration of cycles of attacks
+    /// before their strengths and impacts are left undecided (with a note saying which).
     #[arg(long, value_name = "N", default_value_t = crate::evaluate::DEFAULT_ITERATION_BUDGET)]
     pub iteration_budget: u64,
 }
@@ -253,6 +253,22 @@ pub fn print_error(e: &Error) {
     } else {
         eprintln!("error: {message}");
     }
+}
+
+/// A human-format table or listing (`eval`, `schemes`) with every line made safe for a
+/// terminal: control characters and bidi overrides from the debate shown escaped, as in
+/// diagnostics. Line breaks between lines stay.
+pub fn terminal_lines(text: &str) -> Vec<u8> {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, end) = match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        };
+        out.push_str(&crate::diagnostics::terminal_safe(body));
+        out.push_str(end);
+    }
+    out.into_bytes()
 }
 
 /// Records `--follow-links` for every [`Gate`] a command makes.

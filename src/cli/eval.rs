@@ -66,7 +66,10 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     let mut ctx = context(&checked, &args.lang)?;
     ctx.evaluation = Some(&evaluation);
     let bytes = match args.format {
-        Format::Table => EvalTable { sort: args.sort }.render(&ctx)?,
+        Format::Table => {
+            let table = EvalTable { sort: args.sort }.render(&ctx)?;
+            super::common::terminal_lines(&String::from_utf8_lossy(&table))
+        }
         Format::Json => EvalJson.render(&ctx)?,
     };
     gate.write(args.output.as_deref(), &bytes)?;

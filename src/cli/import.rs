@@ -77,7 +77,11 @@ pub fn execute(args: Args) -> Result<ExitCode> {
     }
     // Warnings quote the file (node ids, scheme names, lines): shown escaped.
     for w in &imported.warnings {
-        eprintln!("warning: {}", crate::diagnostics::terminal_safe(w));
+        eprintln!(
+            "warning: {}: {}",
+            crate::diagnostics::terminal_safe(&name),
+            crate::diagnostics::terminal_safe(w)
+        );
     }
     note(format_args!(
         "imported {} claims into {}; run `claimmap check {}`",

@@ -53,7 +53,7 @@ pub fn execute(args: Args) -> Result<ExitCode> {
             text.push('\n');
             text.into_bytes()
         }
-        Format::Text => text(&schemes, &lang, &languages).into_bytes(),
+        Format::Text => super::common::terminal_lines(&text(&schemes, &lang, &languages)),
     };
     crate::output::write_stdout(&bytes)?;
     Ok(ExitCode::SUCCESS)

@@ -165,12 +165,12 @@ impl IterationReport {
             ));
         }
         Some(format!(
-            "the iteration budget of {} claim updates ran out: {}; a cycle of attacks takes \
+            "the iteration budget of {} steps ran out: {}; a cycle of attacks takes \
              many rounds to settle, and removing each of its claims recomputes the rest. \
              Raise it with `--iteration-budget {}`",
             self.limit,
             parts.join(", and "),
-            self.limit.saturating_mul(10)
+            self.limit.saturating_mul(10).max(1_000)
         ))
     }
 }

@@ -3,15 +3,17 @@
 //! A class runs claimmap on students' pull requests, so the folder it reads, and often the
 //! output folder too, come from someone else. The gate holds three promises:
 //!
-//! - **The debate is never written.** Claim files, `claimmap.yaml`, any new YAML file inside
-//!   a debate folder (the next run would read it as claims), the debate's source documents
-//!   and, for `diff --git`, every file git tracks are refused. No output of claimmap is YAML,
-//!   so an existing YAML file is never replaced either.
-//! - **Links planted in the current folder do not lead writes out of it.** A symbolic link
-//!   to a folder on the way to the output that lies inside the current folder and points
-//!   outside it is refused unless `--follow-links` is given; a link where the output file
-//!   itself goes (`out/map.svg -> ~/.bashrc`) is replaced, not followed. A link outside the
-//!   current folder was not planted by the repository, so it is followed.
+//! - **The debate is never written.** Claim files, `claimmap.yaml`, any new YAML file (the
+//!   next run may read it as claims; no output of claimmap is YAML), the debate's source
+//!   documents and, for `diff --git`, every file git tracks are refused.
+//! - **Links planted in the repository do not lead writes out of it.** A link where the
+//!   output file itself goes (`out/map.svg -> ~/.bashrc`) is replaced, never followed
+//!   (except the system's own links under `/dev` and `/proc`, such as `/dev/stderr`). A
+//!   symbolic link to a folder on the way to the output is refused when it lies in an
+//!   untrusted area and points out of it, unless `--follow-links` is given: the untrusted
+//!   areas are the current folder and the repository of each debate read (the nearest folder
+//!   above it holding `.git`, else the folder holding the debate), so running claimmap from
+//!   elsewhere (`claimmap build ../repo/d -o ../repo/out`) is as safe as from inside.
 //! - **Standard output stays reachable**: `-o -` and `/dev/stdout` write to it.
 
 use crate::error::{Error, Result};
@@ -24,12 +26,15 @@ const MAX_LINKS: usize = 40;
 /// Decides where each output may go; see the module documentation for the rules.
 #[derive(Debug, Clone)]
 pub struct Gate {
-    /// The current folder, canonical: links inside it that lead out of it are suspect.
-    cwd: PathBuf,
+    /// Canonical folders whose links may have been planted: the current folder and each
+    /// debate's repository. A folder link inside one that leads out of it is refused.
+    untrusted: Vec<PathBuf>,
     /// The current folder as the process sees it: relative destinations start here.
     here: PathBuf,
     /// `--follow-links`: the user vouches for every link on the way.
     follow_links: bool,
+    /// Creating a new file (`init`, `new`, `import`), which may be YAML.
+    creating: bool,
     /// Canonical debate folders: no YAML file is written inside them.
     debates: Vec<PathBuf>,
     /// Canonical paths never written: source documents, files git tracks.
@@ -58,9 +63,10 @@ impl Gate {
     /// A gate for a process whose current folder is `here` (tests run several at once).
     pub fn in_folder(here: &Path, follow_links: bool) -> Gate {
         Gate {
-            cwd: std::fs::canonicalize(here).unwrap_or_else(|_| here.to_path_buf()),
+            untrusted: vec![std::fs::canonicalize(here).unwrap_or_else(|_| here.to_path_buf())],
             here: here.to_path_buf(),
             follow_links,
+            creating: false,
             debates: Vec::new(),
             files: HashSet::new(),
         }
@@ -76,6 +82,15 @@ impl Gate {
             if let Ok(p) = std::fs::canonicalize(root.join(rel)) {
                 self.files.insert(p);
             }
+        }
+        let repo = real_root
+            .ancestors()
+            .find(|dir| dir.join(".git").exists())
+            .or_else(|| real_root.parent())
+            .unwrap_or(&real_root)
+            .to_path_buf();
+        if !self.untrusted.contains(&repo) {
+            self.untrusted.push(repo);
         }
         self.debates.push(real_root);
     }
@@ -149,7 +164,8 @@ impl Gate {
             if m.file_type().is_symlink() {
                 // The link itself must not be a debate file either.
                 self.protected(&path).map_err(refuse)?;
-                if self.follow_links || !path.starts_with(&self.cwd) {
+                let system = path.starts_with("/dev") || path.starts_with("/proc");
+                if self.follow_links || system {
                     path = follow(&path).map_err(io)?;
                     device = std::fs::metadata(&path).is_ok_and(|m| !m.is_file() && !m.is_dir());
                 }
@@ -192,6 +208,7 @@ impl Gate {
         let open = Gate {
             debates: Vec::new(),
             files: HashSet::new(),
+            creating: true,
             ..self.clone()
         };
         if std::fs::symlink_metadata(dest).is_ok() {
@@ -213,9 +230,14 @@ impl Gate {
     }
 
     /// Removes an output an earlier run wrote and this one does not: a regular file or a
-    /// link (never what it points to); anything else is left alone.
+    /// link (never what it points to, even with `--follow-links`); anything else is left
+    /// alone.
     pub fn remove_stale(&self, dest: &Path) -> Result<()> {
-        let Target::File(path) = self.resolve(dest)? else {
+        let own_name = Gate {
+            follow_links: false,
+            ..self.clone()
+        };
+        let Target::File(path) = own_name.resolve(dest)? else {
             return Ok(());
         };
         match std::fs::symlink_metadata(&path) {
@@ -234,8 +256,11 @@ impl Gate {
         if yaml && self.debates.iter().any(|root| path.starts_with(root)) {
             return Err("it is part of the debate".into());
         }
-        if yaml && std::fs::symlink_metadata(path).is_ok() {
-            return Err("it is an existing YAML file, and no output of claimmap is YAML".into());
+        if yaml && !self.creating {
+            // A debate needs no claimmap.yaml, so a new YAML file may well be read as claims.
+            return Err(
+                "no output of claimmap is YAML, and a YAML file may be read as claims".into(),
+            );
         }
         if self.files.contains(path) {
             return Err("it is one of the debate's sources or a file git tracks".into());
@@ -270,10 +295,11 @@ impl Gate {
                     match std::fs::symlink_metadata(&next) {
                         Ok(m) if m.file_type().is_symlink() => {
                             let target = std::fs::canonicalize(&next).map_err(Walk::Io)?;
-                            if !self.follow_links
-                                && next.starts_with(&self.cwd)
-                                && !target.starts_with(&self.cwd)
-                            {
+                            let planted = self
+                                .untrusted
+                                .iter()
+                                .any(|area| next.starts_with(area) && !target.starts_with(area));
+                            if !self.follow_links && planted {
                                 return Err(Walk::Planted { link: next, target });
                             }
                             out = target;

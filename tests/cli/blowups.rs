@@ -51,7 +51,7 @@ fn an_exhausted_iteration_budget_says_what_was_left_and_how_to_raise_it() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stdout
-            .contains("note: the iteration budget of 500 claim updates ran out")
+            .contains("note: the iteration budget of 500 steps ran out")
             && r.stdout
                 .contains("was left undecided (c0, c1, c2, c3, c4 and 96 more)")
             && r.stdout.contains("Raise it with `--iteration-budget 5000`"),

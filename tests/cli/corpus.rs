@@ -39,6 +39,10 @@ struct Case {
     /// The one folder (relative to the work folder) that runs may write into.
     #[serde(default)]
     output: Option<String>,
+    /// Where the runs start, relative to the folder holding `work/` and `outside/` (default
+    /// `work`): `elsewhere` runs claimmap from beside the repository, as a script might.
+    #[serde(default)]
+    cwd: Option<String>,
     /// The commands, in order.
     runs: Vec<Run>,
 }
@@ -56,7 +60,7 @@ struct Run {
     /// Texts neither standard output nor standard error may contain.
     #[serde(default)]
     lacks: Vec<String>,
-    /// Files (relative to the work folder) that must exist afterwards, with texts they may
+    /// Files (relative to where the run starts) that must exist afterwards, with texts they may
     /// not contain.
     #[serde(default)]
     files_lack: BTreeMap<String, Vec<String>>,
@@ -78,6 +82,8 @@ enum Generate {
     CoPremises(usize),
     /// A ring of `n` objections, each with `confidence: 1`, attached to a thesis.
     ObjectionRing(usize),
+    /// `n` objections with `confidence: 1` that oppose the thesis and every other one.
+    ObjectionClique(usize),
     /// `n` reasons for the thesis, each with one objection: a big debate to review.
     Reasons(usize),
     /// `n` evidence claims quoting passages that are not in a source of `kb` kilobytes.
@@ -113,6 +119,7 @@ fn run_case(dir: &Path) -> Result<(), String> {
     std::fs::write(outside.join("victim.txt"), VICTIM).unwrap();
     std::fs::write(outside.join("secret.yaml"), SECRET).unwrap();
     std::fs::create_dir_all(base.join("home")).unwrap();
+    std::fs::create_dir_all(base.join("elsewhere")).unwrap();
     copy_dir(dir, &work, true);
     for (to, fixture) in &case.copy {
         copy_dir(&super::fixture(fixture), &work.join(to), false);
@@ -132,8 +139,9 @@ fn run_case(dir: &Path) -> Result<(), String> {
         git_commit_all(&work);
     }
     let before = tree(&base);
+    let cwd = base.join(case.cwd.as_deref().unwrap_or("work"));
     for run in &case.runs {
-        check_run(&case, run, &work, &base)?;
+        check_run(&case, run, &cwd, &base)?;
     }
     let after = tree(&base);
     let allowed = case.output.as_ref().map(|o| work.join(o));
@@ -161,10 +169,10 @@ fn run_case(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn check_run(case: &Case, run: &Run, work: &Path, base: &Path) -> Result<(), String> {
+fn check_run(case: &Case, run: &Run, cwd: &Path, base: &Path) -> Result<(), String> {
     let started = Instant::now();
     let out = claimmap()
-        .current_dir(work)
+        .current_dir(cwd)
         .env("HOME", base.join("home"))
         .args(&run.args)
         .timeout(Duration::from_secs(run.budget * 3))
@@ -200,7 +208,7 @@ fn check_run(case: &Case, run: &Run, work: &Path, base: &Path) -> Result<(), Str
         }
     }
     for (file, bad) in &run.files_lack {
-        let text = std::fs::read_to_string(work.join(file))
+        let text = std::fs::read_to_string(cwd.join(file))
             .map_err(|e| format!("{file}: {e}\n{context}"))?;
         for b in bad {
             if text.contains(b.as_str()) {
@@ -303,6 +311,19 @@ fn generate(what: &Generate, path: &Path) {
                     s,
                     "  - id: o{i}\n    text: \"Objection {i}.\"\n    opposes: [t, o{}]\n    confidence: 1",
                     (i + 1) % n
+                );
+            }
+        }
+        Generate::ObjectionClique(n) => {
+            for i in 0..n {
+                let others: Vec<String> = (0..n)
+                    .filter(|&j| j != i)
+                    .map(|j| format!("o{j}"))
+                    .collect();
+                let _ = writeln!(
+                    s,
+                    "  - {{id: o{i}, text: O, confidence: 1, opposes: [t, {}]}}",
+                    others.join(", ")
                 );
             }
         }

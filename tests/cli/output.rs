@@ -1,5 +1,5 @@
-//! Where outputs go: devices and FIFOs are written through, links outside the current folder
-//! followed, a replaced file keeps its mode, `-o -` is standard output; the debate's own files
+//! Where outputs go: devices and FIFOs are written through, a link in an output's place
+//! replaced (followed only with --follow-links), a replaced file keeps its mode, `-o -` is standard output; the debate's own files
 //! are never overwritten; formats come from `--format` or a known
 //! extension; a map too big for the built-in layout still builds without Graphviz; the
 //! Graphviz time limit applies to `map` and `build`.
@@ -76,7 +76,14 @@ fn a_character_device_is_written_through_not_replaced() {
     std::os::unix::fs::symlink(&null, &link).unwrap();
     for target in [&null, &link] {
         let out = run_with(
-            &["map", "tests/fixtures/ok-minimal", "--format", "dot", "-o"],
+            &[
+                "map",
+                "tests/fixtures/ok-minimal",
+                "--format",
+                "dot",
+                "--follow-links",
+                "-o",
+            ],
             &[target],
         );
         assert!(out.status.success(), "{}", stderr(&out));
@@ -114,7 +121,7 @@ fn a_fifo_is_written_through_not_replaced() {
 }
 
 #[test]
-fn symlinks_are_followed_and_kept() {
+fn output_links_are_replaced_unless_follow_links_is_given() {
     let dir = tempfile::tempdir().unwrap();
     let real = dir.path().join("real.dot");
     std::fs::write(&real, "old").unwrap();
@@ -122,13 +129,30 @@ fn symlinks_are_followed_and_kept() {
     std::os::unix::fs::symlink(&real, &link).unwrap();
     let out = run_with(&["map", "tests/fixtures/ok-minimal", "-o"], &[&link]);
     assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        std::fs::symlink_metadata(&link).unwrap().is_file(),
+        "replaced"
+    );
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), "old");
+
+    std::fs::remove_file(&link).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let out = run_with(
+        &["map", "tests/fixtures/ok-minimal", "--follow-links", "-o"],
+        &[&link],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
     assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
     assert!(std::fs::read_to_string(&real).unwrap().contains("digraph"));
 
-    // A dangling relative link: its target is created, relative to the link's folder.
+    // A dangling relative link, followed: its target is created, relative to the link's
+    // folder.
     let dangling = dir.path().join("dangling.dot");
     std::os::unix::fs::symlink("sub/made.dot", &dangling).unwrap();
-    let out = run_with(&["map", "tests/fixtures/ok-minimal", "-o"], &[&dangling]);
+    let out = run_with(
+        &["map", "tests/fixtures/ok-minimal", "--follow-links", "-o"],
+        &[&dangling],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(std::fs::symlink_metadata(&dangling).unwrap().is_symlink());
     let made = std::fs::read_to_string(dir.path().join("sub/made.dot")).unwrap();
@@ -160,13 +184,24 @@ fn no_command_overwrites_claim_files_or_sources() {
             stderr(&out)
         );
     }
-    // Through a symbolic link, and as one of build's outputs.
+    // A link to a claim file as one of build's outputs: replaced by the output, and with
+    // --follow-links refused before anything is written.
     let out_dir = tempfile::tempdir().unwrap();
     std::os::unix::fs::symlink(&thesis, out_dir.path().join("report.md")).unwrap();
-    let out = run_with(&["build"], &[&debate, Path::new("-o"), out_dir.path()]);
+    let out = run_with(
+        &["build", "--follow-links"],
+        &[&debate, Path::new("-o"), out_dir.path()],
+    );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("refusing to write over"));
     assert!(!out_dir.path().join("map.svg").exists(), "nothing written");
+    let out = run_with(&["build"], &[&debate, Path::new("-o"), out_dir.path()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        std::fs::symlink_metadata(out_dir.path().join("report.md"))
+            .unwrap()
+            .is_file()
+    );
     assert_eq!(before, snapshot(&debate), "the debate was modified");
     assert!(!debate.join("new").exists());
 

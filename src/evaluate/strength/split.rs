@@ -4,10 +4,10 @@
 //! 1,000 take minutes. The rest of the component is split into its own strongly connected
 //! parts, in evaluation order, and only the parts that are still cycles are iterated.
 
-use super::{Budget, Settled, inherits_unsettled, iterate};
+use super::{Budget, Settled, inherits_unsettled, iterate, work_per_round};
 use crate::evaluate::network::{Network, tarjan};
 
-/// What re-splitting a cycle costs per claim, in claim updates of the [`Budget`]: finding
+/// What re-splitting a cycle costs per claim, in steps of the [`Budget`]: finding
 /// the parts and recomputing each claim exactly costs about this many iteration steps.
 /// Removing each claim of a ring of `n` recomputes the other `n − 1`, so the impacts of a
 /// ring are quadratic and must draw on the budget too (a ring of 10,000: 100 million
@@ -32,7 +32,9 @@ pub(crate) fn solve_without(
         .copied()
         .filter(|&i| i != removed)
         .collect();
-    if !budget.spend(members.len() as u64 * SPLIT_UNITS) {
+    // Splitting reads every link of the rest of the component once.
+    let cost = (members.len() as u64 * SPLIT_UNITS).max(work_per_round(net, &members));
+    if !budget.spend(cost) {
         for &i in &members {
             settled[i] = Settled::OverBudget;
         }

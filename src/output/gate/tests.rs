@@ -196,3 +196,49 @@ fn stale_outputs_are_removed_but_never_what_a_link_points_to() {
         "precious"
     );
 }
+
+#[test]
+fn a_link_in_the_output_place_is_replaced_even_when_run_from_elsewhere() {
+    let w = world();
+    std::fs::create_dir(w.repo.join("out")).unwrap();
+    symlink(w.home.join(".bashrc"), w.repo.join("out/map.svg")).unwrap();
+    // Run from `home`, beside the repository: the repository is untrusted all the same.
+    let mut g = Gate::in_folder(&w.home, false);
+    g.protect_debate(&w.repo.join("d"), ["sources/essay.txt"]);
+    g.write(Some(&w.repo.join("out/map.svg")), b"<svg/>")
+        .unwrap();
+    assert_eq!(
+        std::fs::read_to_string(w.home.join(".bashrc")).unwrap(),
+        "precious"
+    );
+    // And a stale output that is a link loses the link, never its target.
+    symlink(w.home.join(".bashrc"), w.repo.join("out/evaluation.json")).unwrap();
+    g.remove_stale(&w.repo.join("out/evaluation.json")).unwrap();
+    assert!(w.home.join(".bashrc").exists());
+}
+
+#[test]
+fn a_planted_folder_link_is_refused_when_run_from_outside_the_repository() {
+    let w = world();
+    std::fs::create_dir(w.repo.join(".git")).unwrap();
+    symlink(&w.home, w.repo.join("out")).unwrap();
+    let elsewhere = w.home.parent().unwrap().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let mut g = Gate::in_folder(&elsewhere, false);
+    g.protect_debate(&w.repo.join("d"), ["sources/essay.txt"]);
+    let m = refused(g.resolve(&w.repo.join("out/map.svg")));
+    assert!(m.contains("--follow-links"), "{m}");
+}
+
+#[test]
+fn system_links_such_as_dev_stderr_are_followed() {
+    let w = world();
+    let g = gate(&w, false);
+    if Path::new("/dev/stderr").exists() {
+        assert!(matches!(
+            g.resolve(Path::new("/dev/stderr")),
+            Ok(Target::Device(_) | Target::File(_))
+        ));
+        assert!(std::fs::symlink_metadata("/dev/stderr").is_ok());
+    }
+}
