@@ -45,15 +45,7 @@ pub fn quote(s: &str) -> String {
 /// Appends `k` as the key of a flow mapping entry (`{key: value}`); the caller writes `: `
 /// and the value. See [`push_block_key`] for how the key is spelt.
 pub fn push_flow_key(out: &mut String, k: &str) {
-    match key_form(k) {
-        KeyForm::Bare => out.push_str(k),
-        KeyForm::Quoted => push_scalar(out, k),
-        KeyForm::Explicit => {
-            out.push_str("? ");
-            push_scalar(out, k);
-            out.push(' ');
-        }
-    }
+    push_key(out, k, None);
 }
 
 /// Appends `k` as the key of a block mapping entry whose other lines are indented by
@@ -65,14 +57,26 @@ pub fn push_flow_key(out: &mut String, k: &str) {
 /// hostile). A quoted key longer than YAML allows an implicit key to be (1,024 characters)
 /// is written as an explicit `? key` entry.
 pub fn push_block_key(out: &mut String, k: &str, indent: usize) {
+    push_key(out, k, Some(indent));
+}
+
+/// Appends `k` as a key. An explicit `? key` ends so that the caller's `: value` follows
+/// where the mapping expects it: on the same line in a flow mapping (`block_indent` is
+/// `None`), on the next line at `block_indent` in a block mapping.
+fn push_key(out: &mut String, k: &str, block_indent: Option<usize>) {
     match key_form(k) {
         KeyForm::Bare => out.push_str(k),
         KeyForm::Quoted => push_scalar(out, k),
         KeyForm::Explicit => {
             out.push_str("? ");
             push_scalar(out, k);
-            out.push('\n');
-            out.extend(std::iter::repeat_n(' ', indent));
+            match block_indent {
+                None => out.push(' '),
+                Some(indent) => {
+                    out.push('\n');
+                    out.extend(std::iter::repeat_n(' ', indent));
+                }
+            }
         }
     }
 }

@@ -192,6 +192,16 @@ fn load_inner<T: Send>(
     ))
 }
 
+/// `claimmap.yaml` of the debate at `root` on its own, read through the read gate; `None`
+/// when there is none or it cannot be read.
+pub fn config_alone(root: &Path) -> Option<LoadedFile> {
+    let path = root.join(CONFIG_FILE);
+    if !path.is_file() {
+        return None;
+    }
+    read_one(root, &path, &LoadOptions::default()).0
+}
+
 /// The path of `path` relative to `root`, with `/` separators on every platform.
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);

@@ -115,15 +115,8 @@ impl Gate {
         else {
             return;
         };
-        let sources: Vec<String> = match crate::check(root, &crate::load::LoadOptions::default()) {
-            Ok(checked) => checked
-                .debate
-                .sources
-                .iter()
-                .filter_map(|s| s.path.clone())
-                .collect(),
-            Err(_) => Vec::new(),
-        };
+        // Only the settings name the sources: the claim files are not read.
+        let sources = crate::validate::source_paths(crate::load::config_alone(root).as_ref());
         self.protect_debate(root, sources.iter().map(String::as_str));
     }
 

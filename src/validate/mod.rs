@@ -33,16 +33,30 @@ pub struct FileRead {
 /// The debate's default display language, as [`validate`] will read it from `claimmap.yaml`
 /// (plain-string texts in claim files are stored under it).
 pub fn default_language(config: Option<&crate::load::LoadedFile>) -> String {
+    settings_alone(config).languages.swap_remove(0)
+}
+
+/// The paths of the debate's source documents as `claimmap.yaml` declares them, read
+/// without the claim files: the output gate protects them for commands that read no debate.
+pub fn source_paths(config: Option<&crate::load::LoadedFile>) -> Vec<String> {
+    settings_alone(config)
+        .sources
+        .into_iter()
+        .filter_map(|(s, _, _)| s.path)
+        .collect()
+}
+
+/// `claimmap.yaml` read on its own, its problems dropped (`check` reports them).
+fn settings_alone(config: Option<&crate::load::LoadedFile>) -> config::Config {
     let mut scratch = Diagnostics::default();
-    let read = config::read(
+    config::read(
         config,
         &mut Reader {
             file: CONFIG_FILE,
             text: config.map_or("", |f| &f.text),
             diags: &mut scratch,
         },
-    );
-    read.languages[0].clone()
+    )
 }
 
 /// Reads one claim file (see [`FileRead`]).
